@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { databaseUrl, logLevel, port, redisPrefix, redisUrl, secretKey } from '@parley/config';
+
+/** Every environment variable the API host reads, validated once at start-up. */
+export const apiConfigSchema = z.object({
+  DATABASE_URL: databaseUrl(),
+  REDIS_URL: redisUrl(),
+  REDIS_PREFIX: redisPrefix(),
+  PARLEY_SECRET_KEY: secretKey(),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port(3001),
+  LOG_LEVEL: logLevel(),
+  /** Largest webhook body accepted, in bytes; bigger bodies get 413. */
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+});
+export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -1,0 +1,105 @@
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { appRouter, createContext, type AppRouter } from '@parley/api';
+import { getWorkspaceBySlug, type Db } from '@parley/db';
+import type { Queues } from '@parley/queue';
+import { registerHealthRoutes } from './routes/health-routes';
+import { registerHttpWebhookRoute } from './routes/http-webhook-route';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The exact request body as received, for signature checks. */
+    rawBody?: string;
+  }
+}
+
+export type ServerDeps = {
+  db: Db;
+  queues: Queues;
+  secretKey: string;
+  logger: FastifyBaseLogger;
+  maxBodyBytes: number;
+};
+
+/**
+ * The API host: webhook ingress, tRPC for the editor, health probes.
+ * Every log line carries the request id (`requestId`, echoed as x-request-id).
+ * Infrastructure failures (Postgres or Redis down) answer 503 with a short
+ * message, never a stack trace; bad input answers 4xx naming the problem.
+ */
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    requestIdLogLabel: 'requestId',
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: deps.maxBodyBytes,
+    disableRequestLogging: false,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Keep the raw body (signatures are computed over exact bytes) and parse JSON
+  // with an error that says what is wrong instead of a stack trace.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    request.rawBody = text;
+    if (text.length === 0) return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      const error = Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 });
+      done(error, undefined);
+    }
+  });
+
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const statusCode = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (statusCode >= 500) {
+      const unavailable = isInfrastructureError(error);
+      request.log.error({ err: error }, unavailable ? 'dependency unavailable' : 'request failed');
+      return reply
+        .code(unavailable ? 503 : 500)
+        .send(unavailable
+          ? { error: 'unavailable', message: 'Storage or queue is unavailable; retry later' }
+          : { error: 'internal', message: 'Internal error', requestId: request.id });
+    }
+    const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large' : 'bad_request';
+    return reply.code(statusCode).send({ error: code, message: error.message });
+  });
+
+  registerHealthRoutes(app, { db: deps.db, redis: deps.queues.connection });
+  registerHttpWebhookRoute(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
+
+  app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req }) => {
+        const slug = req.headers['x-parley-workspace'];
+        const workspace = typeof slug === 'string' ? await getWorkspaceBySlug(deps.db, slug) : null;
+        return createContext({
+          db: deps.db,
+          secretKey: deps.secretKey,
+          workspace: workspace ? { id: workspace.id, slug: workspace.slug } : null,
+        });
+      },
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error, path }, 'tRPC error');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  return app;
+}
+
+/** Connection-level failures of Postgres (Prisma/pg) or Redis mean "retry later", i.e. 503. */
+function isInfrastructureError(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String(Reflect.get(error, 'code') ?? '')}` : '';
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|Can't reach database|P1001|P1017|DriverAdapterError|terminating connection|Stream isn't writeable|MaxRetriesPerRequest|connect/i.test(text);
+}

@@ -1,0 +1,41 @@
+import { createLogger, exitOnConfigError, loadConfig } from '@parley/config';
+import { createDb } from '@parley/db';
+import { createQueues } from '@parley/queue';
+import { startWorkers } from './start-workers';
+import { workerConfigSchema } from './worker-config';
+
+/** Worker process entry: validate config, start processors, drain on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = exitOnConfigError(() => loadConfig(workerConfigSchema));
+  const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
+  const db = createDb(config.DATABASE_URL);
+  const queues = createQueues({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
+  const workers = await startWorkers({
+    db,
+    queues,
+    redisUrl: config.REDIS_URL,
+    prefix: config.REDIS_PREFIX,
+    secretKey: config.PARLEY_SECRET_KEY,
+    logger,
+    concurrency: config.WORKER_CONCURRENCY,
+    outboundConcurrency: config.OUTBOUND_CONCURRENCY,
+    reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+  });
+  logger.info({ pid: process.pid, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
+
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight jobs, taking no new ones');
+    await workers.close();
+    await queues.close();
+    await db.$disconnect();
+    logger.info('worker stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,10 @@
+export { ConfigError, type ConfigIssue } from './config-error';
+export { createLogger, type CreateLoggerOptions, type Logger } from './create-logger';
+export { databaseUrl, DEFAULT_DATABASE_URL } from './database-url';
+export { exitOnConfigError } from './exit-on-config-error';
+export { loadConfig, type Env } from './load-config';
+export { logLevel, logLevelSchema, type LogLevel } from './log-level';
+export { port } from './port';
+export { redisPrefix } from './redis-prefix';
+export { redisUrl, DEFAULT_REDIS_URL } from './redis-url';
+export { DEV_SECRET_KEY, secretKey } from './secret-key';

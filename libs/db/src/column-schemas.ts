@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * The allowed values of the string columns that stand in for enums. The
+ * database stores plain text; repositories parse rows through these schemas,
+ * so a row with an unknown value fails loudly instead of leaking through.
+ */
+
+export const channelTypeSchema = z.enum(['http', 'whatsapp', 'telegram', 'webchat']);
+export type ChannelType = z.infer<typeof channelTypeSchema>;
+
+export const membershipRoleSchema = z.enum(['owner', 'admin', 'editor', 'agent']);
+export type MembershipRole = z.infer<typeof membershipRoleSchema>;
+
+export const sessionStatusSchema = z.enum(['active', 'closed', 'expired']);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const messageDirectionSchema = z.enum(['inbound', 'outbound']);
+export type MessageDirection = z.infer<typeof messageDirectionSchema>;
+
+export const inboundStatusSchema = z.enum(['received', 'processed']);
+export type InboundStatus = z.infer<typeof inboundStatusSchema>;
+
+export const outboundStatusSchema = z.enum(['pending', 'sent', 'failed']);
+export type OutboundStatus = z.infer<typeof outboundStatusSchema>;
+
+export const messageStatusSchema = z.union([inboundStatusSchema, outboundStatusSchema]);
+export type MessageStatus = z.infer<typeof messageStatusSchema>;
+
+export const conversationStatusSchema = z.enum(['open', 'assigned', 'closed']);
+export type ConversationStatus = z.infer<typeof conversationStatusSchema>;

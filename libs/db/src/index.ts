@@ -1,0 +1,86 @@
+// @parley/db: the Prisma client, migrations runner and repositories. The only
+// importer of the generated client; everything others need is re-exported here.
+
+// Client and types
+export { createDb, type CreateDbOptions, type Db, type Tx } from './create-db';
+export type {
+  AnalyticsEvent,
+  ApiKey,
+  Bot,
+  BotVersion,
+  Conversation,
+  CsatResponse,
+  CustomEvent,
+  Membership,
+  Person,
+  User,
+  Workspace,
+} from './generated/client';
+export type { Session } from './to-session';
+export type { Message } from './to-message';
+export { channelConfigSchema, channelSecretsSchema, type Channel, type ChannelConfig, type ChannelSecrets } from './to-channel';
+export * from './column-schemas';
+export { toJsonInput, type JsonInput, type JsonValue } from './to-json-input';
+
+// Errors
+export { NotFoundError } from './not-found-error';
+export { StaleDraftError } from './stale-draft-error';
+export { StaleSessionError } from './stale-session-error';
+export { MigrationError } from './migration-error';
+export { isUniqueConstraintError } from './is-unique-constraint-error';
+
+// Database lifecycle
+export { migrate, defaultMigrationsDir, type MigrateOptions } from './migrate';
+export { migrationChecksum } from './migration-checksum';
+export { ensureDatabase } from './ensure-database';
+export { dropDatabase } from './drop-database';
+
+// Secrets
+export { openSecret, parseSecretKey, sealSecret, SecretBoxError } from './secret-box';
+
+// Workspaces
+export { createWorkspace, type CreateWorkspaceInput } from './create-workspace';
+export { getWorkspaceBySlug } from './get-workspace-by-slug';
+
+// Bots and versions
+export { createBot, type CreateBotInput } from './create-bot';
+export { listBots, type BotSummary } from './list-bots';
+export { getBot } from './get-bot';
+export { saveDraft, type SaveDraftInput } from './save-draft';
+export { publishBot, publishBotInTransaction, type PublishBotOptions } from './publish-bot';
+export { getLatestVersion } from './get-latest-version';
+export { getBotVersion } from './get-bot-version';
+
+// Channels
+export { createChannel, type CreateChannelInput } from './create-channel';
+export { getChannel } from './get-channel';
+
+// Inbox
+export { insertInboundMessage, type InsertInboundMessageInput } from './insert-inbound-message';
+export { withContactLock, type ContactLockOptions } from './with-contact-lock';
+export { listUnprocessedInbound } from './list-unprocessed-inbound';
+export { markInboundProcessed } from './mark-inbound-processed';
+export {
+  listContactsWithUnprocessedInbound,
+  contactWithUnprocessedInboundSchema,
+  type ContactWithUnprocessedInbound,
+} from './list-contacts-with-unprocessed-inbound';
+
+// Sessions
+export { findActiveSession } from './find-active-session';
+export { createSession, type CreateSessionInput } from './create-session';
+export { updateSession, type UpdateSessionInput } from './update-session';
+
+// Outbox
+export { insertOutboundMessage, type InsertOutboundMessageInput } from './insert-outbound-message';
+export { getMessage } from './get-message';
+export { markOutboundSent } from './mark-outbound-sent';
+export { markOutboundFailed } from './mark-outbound-failed';
+export { recordOutboundAttempt } from './record-outbound-attempt';
+export { listPendingOutbound } from './list-pending-outbound';
+
+// Analytics
+export { recordAnalyticsEvent, type RecordAnalyticsEventInput } from './record-analytics-event';
+
+// Demo
+export { seedDemo, demoChannelId, demoWorkspaceSlug, type SeedDemoInput, type SeedDemoResult } from './seed-demo';

@@ -1,0 +1,25 @@
+import type { Tx } from './create-db';
+import type { AnalyticsEvent } from './generated/client';
+import { toJsonInput } from './to-json-input';
+
+export type RecordAnalyticsEventInput = {
+  workspaceId: string;
+  botId?: string | null;
+  sessionId?: string | null;
+  /** Dotted event name, e.g. 'session.started'. */
+  type: string;
+  payload: unknown;
+};
+
+/** Appends one analytics event. Pass the turn's transaction to record it atomically with the turn. */
+export async function recordAnalyticsEvent(db: Tx, input: RecordAnalyticsEventInput): Promise<AnalyticsEvent> {
+  return db.analyticsEvent.create({
+    data: {
+      workspaceId: input.workspaceId,
+      botId: input.botId ?? null,
+      sessionId: input.sessionId ?? null,
+      type: input.type,
+      payload: toJsonInput(input.payload),
+    },
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * A draft save named a revision that is no longer current: someone else saved
+ * in between. The caller should reload the draft (at `currentRevision`) and
+ * merge or ask the user, never overwrite blindly.
+ */
+export class StaleDraftError extends Error {
+  override readonly name = 'StaleDraftError';
+
+  constructor(
+    readonly botId: string,
+    readonly expectedRevision: number,
+    readonly currentRevision: number,
+  ) {
+    super(`Draft of bot ${botId} is at revision ${currentRevision}, not ${expectedRevision}`);
+  }
+}

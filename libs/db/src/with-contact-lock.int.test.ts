@@ -1,0 +1,55 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDb } from './create-db';
+import { withContactLock } from './with-contact-lock';
+
+// Two clients = two pools, standing in for two worker processes.
+const dbA = createDb(inject('databaseUrl'));
+const dbB = createDb(inject('databaseUrl'));
+afterAll(async () => {
+  await dbA.$disconnect();
+  await dbB.$disconnect();
+});
+
+describe('withContactLock', () => {
+  it('runs critical sections for the same contact one at a time, across clients', async () => {
+    const events: string[] = [];
+    const section = (name: string) => async () => {
+      events.push(`${name}:start`);
+      await sleep(150);
+      events.push(`${name}:end`);
+      return name;
+    };
+    const results = await Promise.all([
+      withContactLock(dbA, 'channel-1', '+1', section('a')),
+      withContactLock(dbB, 'channel-1', '+1', section('b')),
+    ]);
+    expect(results).toEqual(['a', 'b']);
+    // Whichever went first finished before the other started.
+    expect([events.slice(0, 2), events.slice(2)].map((pair) => pair.map((e) => e.split(':')[1]))).toEqual([
+      ['start', 'end'],
+      ['start', 'end'],
+    ]);
+  });
+
+  it('lets different contacts run in parallel', async () => {
+    const started = Date.now();
+    await Promise.all([
+      withContactLock(dbA, 'channel-1', '+2', () => sleep(300)),
+      withContactLock(dbB, 'channel-1', '+3', () => sleep(300)),
+    ]);
+    expect(Date.now() - started).toBeLessThan(550);
+  });
+
+  it('rolls back the section’s writes when it throws, and releases the lock', async () => {
+    const slug = `lock-${Date.now()}`;
+    await expect(
+      withContactLock(dbA, 'channel-1', '+4', async (tx) => {
+        await tx.workspace.create({ data: { name: 'x', slug } });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await dbA.workspace.count({ where: { slug } })).toBe(0);
+    await expect(withContactLock(dbB, 'channel-1', '+4', async () => 'free')).resolves.toBe('free');
+  });
+});

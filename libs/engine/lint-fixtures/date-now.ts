@@ -1,0 +1,2 @@
+// Lint fixture: reading the clock in engine code. Expected: error.
+export const stamp = (): number => Date.now();

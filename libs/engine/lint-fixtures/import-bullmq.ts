@@ -1,0 +1,4 @@
+// Lint fixture: the queue in engine code. Expected: error.
+import { Queue } from 'bullmq';
+
+export const queue = Queue;

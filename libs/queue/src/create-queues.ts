@@ -1,0 +1,83 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createRedis } from './create-redis';
+import { jobId } from './job-id';
+import type { InboundJob, OutboundJob, TimerJob } from './job-schemas';
+import { queueNames } from './queue-names';
+
+export type QueueOptions = { redisUrl: string; prefix: string };
+
+export type Queues = {
+  inbound: Queue<InboundJob>;
+  outbound: Queue<OutboundJob>;
+  timers: Queue<TimerJob>;
+  connection: Redis;
+  close: () => Promise<void>;
+};
+
+/** Producers for every Parley queue on one shared connection; all keys live under `prefix`. */
+export function createQueues({ redisUrl, prefix }: QueueOptions): Queues {
+  const connection = createRedis(redisUrl);
+  const common = { connection, prefix };
+  const inbound = new Queue<InboundJob>(queueNames.inbound, common);
+  const outbound = new Queue<OutboundJob>(queueNames.outbound, common);
+  const timers = new Queue<TimerJob>(queueNames.timers, common);
+  return {
+    inbound,
+    outbound,
+    timers,
+    connection,
+    close: async () => {
+      await Promise.all([inbound.close(), outbound.close(), timers.close()]);
+      await connection.quit().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Ask a worker to drain a contact's inbox. The job id is the stored message id,
+ * so re-enqueueing the same message (a sender's retry, the reconciler) does not
+ * pile up jobs while the first one still exists.
+ */
+export async function enqueueInbound(queues: Queues, job: InboundJob, messageId: string): Promise<void> {
+  await queues.inbound.add('inbound', job, {
+    jobId: jobId('in', messageId),
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 500 },
+  });
+}
+
+/** Deliver one stored outbound message; retried with exponential backoff. */
+export async function enqueueOutbound(queues: Queues, job: OutboundJob): Promise<void> {
+  await queues.outbound.add('outbound', job, {
+    jobId: jobId('out', job.messageId),
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 1000 },
+  });
+}
+
+/**
+ * A delayed job that fires at `dueAt`. Keyed by session and timer id: the same
+ * timer scheduled twice is one job, and a timer the session no longer waits
+ * for is ignored by the engine when it fires.
+ */
+export async function scheduleTimer(queues: Queues, job: TimerJob, now: number): Promise<void> {
+  await queues.timers.add('timer', job, {
+    jobId: jobId('timer', job.sessionId, job.timerId),
+    delay: Math.max(0, job.dueAt - now),
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1000 },
+  });
+}
+
+/** Remove a pending timer job if it is still waiting; a no-op otherwise. */
+export async function cancelTimer(queues: Queues, sessionId: string, timerId: string): Promise<void> {
+  const job = await queues.timers.getJob(jobId('timer', sessionId, timerId));
+  if (job && (await job.isDelayed())) await job.remove().catch(() => undefined);
+}

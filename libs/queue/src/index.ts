@@ -1,0 +1,20 @@
+export { queueNames, type QueueName } from './queue-names';
+export {
+  inboundJobSchema,
+  outboundJobSchema,
+  timerJobSchema,
+  type InboundJob,
+  type OutboundJob,
+  type TimerJob,
+} from './job-schemas';
+export { jobId } from './job-id';
+export { createRedis } from './create-redis';
+export {
+  createQueues,
+  enqueueInbound,
+  enqueueOutbound,
+  scheduleTimer,
+  cancelTimer,
+  type Queues,
+  type QueueOptions,
+} from './create-queues';

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Process whatever is unprocessed in one contact's inbox (idempotent: an empty inbox is a no-op). */
+export const inboundJobSchema = z.object({
+  channelId: z.string().min(1),
+  contact: z.string().min(1),
+});
+export type InboundJob = z.infer<typeof inboundJobSchema>;
+
+/** Deliver one outbound message row (idempotent: a row already sent is skipped). */
+export const outboundJobSchema = z.object({
+  messageId: z.string().min(1),
+});
+export type OutboundJob = z.infer<typeof outboundJobSchema>;
+
+/**
+ * An engine timer came due. Carries the timer id the engine issued; the engine
+ * ignores a timer that no longer matches what the session waits for.
+ */
+export const timerJobSchema = z.object({
+  channelId: z.string().min(1),
+  contact: z.string().min(1),
+  sessionId: z.string().min(1),
+  timerId: z.string().min(1),
+  kind: z.string().min(1),
+  dueAt: z.number().int(),
+});
+export type TimerJob = z.infer<typeof timerJobSchema>;

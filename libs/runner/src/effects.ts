@@ -1,0 +1,23 @@
+import type { TimerJob } from '@parley/queue';
+
+/**
+ * What a committed turn still has to do outside the database transaction:
+ * queue the stored outbound messages and (re)arm or cancel timers. Effects are
+ * only dispatched after commit, and each is idempotent, so a crash between
+ * commit and dispatch is repaired by the reconciler without duplicates.
+ */
+export type Effects = {
+  outboundMessageIds: string[];
+  timers: TimerJob[];
+  cancelledTimers: { sessionId: string; timerId: string }[];
+};
+
+export function emptyEffects(): Effects {
+  return { outboundMessageIds: [], timers: [], cancelledTimers: [] };
+}
+
+export function mergeEffects(into: Effects, from: Effects): void {
+  into.outboundMessageIds.push(...from.outboundMessageIds);
+  into.timers.push(...from.timers);
+  into.cancelledTimers.push(...from.cancelledTimers);
+}

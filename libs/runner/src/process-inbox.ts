@@ -1,0 +1,81 @@
+import type { EngineEvent } from '@parley/engine';
+import {
+  createSession,
+  findActiveSession,
+  getChannel,
+  getLatestVersion,
+  listUnprocessedInbound,
+  markInboundProcessed,
+  recordAnalyticsEvent,
+  withContactLock,
+  type Tx,
+} from '@parley/db';
+import type { InboundJob } from '@parley/queue';
+import { emptyEffects, type Effects } from './effects';
+import type { RunnerContext } from './runner-context';
+import { runTurn, type SessionRow } from './run-turn';
+
+/**
+ * Drains one contact's inbox: every unprocessed inbound message, in arrival
+ * (seq) order, one engine turn each, all in one transaction that holds the
+ * contact's lock. Two workers handling the same contact therefore serialize,
+ * and a job for an already-drained inbox is a no-op — which is what makes
+ * BullMQ's at-least-once delivery safe. A message for a contact with no active
+ * session starts one on the bot's latest published version.
+ * Returns the effects to dispatch after commit.
+ */
+export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise<Effects> {
+  return withContactLock(ctx.db, job.channelId, job.contact, async (tx) => {
+    const effects = emptyEffects();
+    const pending = await listUnprocessedInbound(tx, job.channelId, job.contact);
+    if (pending.length === 0) return effects;
+    let session: SessionRow | null = await findActiveSession(tx, job.channelId, job.contact);
+    for (const message of pending) {
+      const event: EngineEvent = {
+        type: 'user.message',
+        messageId: message.id,
+        text: message.text ?? '',
+        receivedAt: message.createdAt.getTime(),
+      };
+      let fresh = false;
+      if (!session) {
+        session = await startSession(tx, ctx, job);
+        fresh = true;
+      }
+      if (!session) {
+        ctx.logger.warn({ channelId: job.channelId, messageId: message.id }, 'no published bot version: message not answered');
+        await markInboundProcessed(tx, [message.id], null);
+        continue;
+      }
+      const log = ctx.logger.child({ sessionId: session.id, messageId: message.id });
+      const turn = await runTurn(tx, ctx, session, event, effects, fresh);
+      await markInboundProcessed(tx, [message.id], session.id);
+      log.info({ active: turn.active, replies: effects.outboundMessageIds.length }, 'turn processed');
+      session = turn.active ? turn.session : null;
+    }
+    return effects;
+  });
+}
+
+async function startSession(tx: Tx, ctx: RunnerContext, job: InboundJob): Promise<SessionRow | null> {
+  const channel = await getChannel(tx, job.channelId, ctx.secretKey);
+  if (!channel || !channel.botId) return null;
+  const version = await getLatestVersion(tx, channel.botId);
+  if (!version) return null;
+  const row = await createSession(tx, {
+    workspaceId: channel.workspaceId,
+    botId: channel.botId,
+    botVersionId: version.id,
+    channelId: job.channelId,
+    contact: job.contact,
+    state: {},
+  });
+  await recordAnalyticsEvent(tx, {
+    workspaceId: channel.workspaceId,
+    botId: channel.botId,
+    sessionId: row.id,
+    type: 'session.started',
+    payload: { botVersion: version.number },
+  });
+  return row;
+}

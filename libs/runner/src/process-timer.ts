@@ -1,0 +1,22 @@
+import { findActiveSession, withContactLock } from '@parley/db';
+import type { TimerJob } from '@parley/queue';
+import { emptyEffects, type Effects } from './effects';
+import type { RunnerContext } from './runner-context';
+import { runTurn } from './run-turn';
+
+/**
+ * A timer came due. Under the contact's lock (so it is ordered with that
+ * contact's messages), feed `timer.fired` to the engine if the session that set
+ * it is still the active one. The engine itself ignores a timer id it no longer
+ * waits for, so a timer that fires after the user already answered does nothing.
+ */
+export async function processTimer(ctx: RunnerContext, job: TimerJob): Promise<Effects> {
+  return withContactLock(ctx.db, job.channelId, job.contact, async (tx) => {
+    const effects = emptyEffects();
+    const session = await findActiveSession(tx, job.channelId, job.contact);
+    if (!session || session.id !== job.sessionId) return effects;
+    await runTurn(tx, ctx, session, { type: 'timer.fired', timerId: job.timerId }, effects);
+    ctx.logger.info({ sessionId: session.id, timerId: job.timerId, kind: job.kind }, 'timer fired');
+    return effects;
+  });
+}

@@ -1,0 +1,97 @@
+import { migrateSessionState, step, type EngineEvent, type SessionState } from '@parley/engine';
+import { insertOutboundMessage, recordAnalyticsEvent, updateSession, type Tx } from '@parley/db';
+import type { Effects } from './effects';
+import type { RunnerContext } from './runner-context';
+
+/** The session row fields a turn needs. */
+export type SessionRow = {
+  id: string;
+  workspaceId: string;
+  botId: string;
+  botVersionId: string;
+  channelId: string;
+  contact: string;
+  version: number;
+  state: unknown;
+};
+
+export type TurnResult = { active: boolean; session: SessionRow };
+
+/**
+ * Runs one engine step for one event inside the caller's transaction and
+ * executes its commands as database writes plus effects for after commit:
+ * - `send` becomes an outbound message row keyed `${sessionId}:${command.key}`
+ *   (the engine's keys are deterministic, so a retried turn re-finds the same
+ *   rows instead of sending twice);
+ * - `timer.set` / `timer.cancel` become queue effects;
+ * - the new state is saved with an optimistic version check (a stale write
+ *   throws and the whole transaction is retried by the job).
+ * `fresh` marks a session just created, which the engine starts from scratch.
+ */
+export async function runTurn(
+  tx: Tx,
+  ctx: RunnerContext,
+  row: SessionRow,
+  event: EngineEvent,
+  effects: Effects,
+  fresh = false,
+): Promise<TurnResult> {
+  const flow = await ctx.flows.get(tx, row.botVersionId);
+  const state: SessionState | null = fresh ? null : migrateSessionState(row.state);
+  const now = ctx.clock();
+  const result = step(flow, state, event, { now, random: ctx.random });
+  let status: 'active' | 'closed' | 'expired' = result.session.status === 'closed' ? 'closed' : 'active';
+
+  for (const command of result.commands) {
+    switch (command.type) {
+      case 'send': {
+        const { message } = await insertOutboundMessage(tx, {
+          workspaceId: row.workspaceId,
+          channelId: row.channelId,
+          sessionId: row.id,
+          contact: row.contact,
+          idempotencyKey: `${row.id}:${command.key}`,
+          text: command.text,
+          payload: { text: command.text, buttons: command.buttons ?? [] },
+        });
+        if (message.status === 'pending') effects.outboundMessageIds.push(message.id);
+        break;
+      }
+      case 'timer.set':
+        effects.timers.push({
+          channelId: row.channelId,
+          contact: row.contact,
+          sessionId: row.id,
+          timerId: command.timerId,
+          kind: command.kind,
+          dueAt: command.dueAt,
+        });
+        break;
+      case 'timer.cancel':
+        effects.cancelledTimers.push({ sessionId: row.id, timerId: command.timerId });
+        break;
+      case 'session.close':
+        status = command.reason === 'expired' ? 'expired' : 'closed';
+        break;
+      default:
+        break;
+    }
+  }
+
+  const saved = await updateSession(tx, {
+    id: row.id,
+    expectedVersion: row.version,
+    state: result.session,
+    status,
+  });
+  if (status !== 'active') {
+    await recordAnalyticsEvent(tx, {
+      workspaceId: row.workspaceId,
+      botId: row.botId,
+      sessionId: row.id,
+      type: `session.${status}`,
+      payload: { turn: result.session.turn },
+    });
+  }
+  return { active: status === 'active', session: { ...row, version: saved.version, state: result.session } };
+}

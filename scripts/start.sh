@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm start`: from a fresh clone, install, make sure Postgres and Redis run,
+# migrate, seed the demo bot, build the editor if needed, and run editor, API,
+# worker and the demo inbox together with prefixed logs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false NEXT_TELEMETRY_DISABLED=1
+export API_PORT=${API_PORT:-3001} EDITOR_PORT=${EDITOR_PORT:-3000} DEMO_INBOX_PORT=${DEMO_INBOX_PORT:-3002}
+export PARLEY_API_URL=${PARLEY_API_URL:-http://127.0.0.1:$API_PORT}
+bash scripts/ensure-install.sh
+bash scripts/ensure-services.sh
+npx tsx scripts/ensure-database.ts
+npx tsx scripts/seed-demo.ts
+bash scripts/build-editor.sh
+cat <<MSG
+
+  Parley is starting:
+    Editor       http://127.0.0.1:$EDITOR_PORT
+    API          http://127.0.0.1:$API_PORT   (readiness: /readyz, tRPC: /trpc)
+    Demo channel POST http://127.0.0.1:$API_PORT/webhooks/http/demo-http
+    Talk to the demo bot:  npm run say -- "hello"   (replies appear in the [inbox] log)
+
+MSG
+exec npx concurrently --kill-others-on-fail --names "api,worker,editor,inbox" \
+  --prefix-colors "cyan,magenta,green,yellow" \
+  "npx tsx apps/api/src/main.ts" \
+  "npx tsx apps/worker/src/main.ts" \
+  "cd apps/editor && npx next start -H 127.0.0.1 -p $EDITOR_PORT" \
+  "npx tsx scripts/demo-inbox.ts"
