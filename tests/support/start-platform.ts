@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { generateWebhookSecret, signHttpPayload } from '@parley/channels';
+import { createBot, createChannel, createDb, createWorkspace, publishBot, type Db } from '@parley/db';
+import type { Flow } from '@parley/engine';
+import { freePort } from './free-port';
+import { ReplyReceiver } from './reply-receiver';
+import { spawnApp, waitUntilReady, type AppProcess } from './spawn-app';
+
+export type PlatformOptions = {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  flow: Flow;
+  workers?: number;
+  apis?: number;
+  workerEnv?: Record<string, string>;
+};
+
+export type Platform = {
+  db: Db;
+  receiver: ReplyReceiver;
+  apis: AppProcess[];
+  apiUrls: string[];
+  workers: AppProcess[];
+  channelId: string;
+  webhookSecret: string;
+  env: Record<string, string>;
+  /** POST a signed inbound message to API number `api` (default 0). */
+  post: (body: unknown, options?: { secret?: string; api?: number }) => Promise<Response>;
+  startWorker: (extraEnv?: Record<string, string>) => AppProcess;
+  stop: () => Promise<void>;
+};
+
+/**
+ * A real Parley for an integration test: a workspace with `flow` published on an
+ * HTTP channel whose replies go to a local receiver, plus API and worker
+ * processes started exactly as `npm start` starts them, on their own Redis prefix.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const secretKey = randomUUID().replace(/-/g, '').repeat(2);
+  const db = createDb(options.databaseUrl);
+  const webhookSecret = generateWebhookSecret();
+  const receiver = new ReplyReceiver(webhookSecret);
+  const outboundUrl = await receiver.start();
+  const workspace = await createWorkspace(db, { name: 'Test', slug: `t-${randomUUID()}` });
+  const bot = await createBot(db, { workspaceId: workspace.id, name: 'Test bot', draft: options.flow });
+  await publishBot(db, bot.id);
+  const channel = await createChannel(
+    db,
+    { workspaceId: workspace.id, botId: bot.id, type: 'http', name: 'test', config: { outboundUrl }, secrets: { webhookSecret } },
+    secretKey,
+  );
+  const env = {
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    REDIS_PREFIX: options.redisPrefix,
+    PARLEY_SECRET_KEY: secretKey,
+  };
+  const apis: AppProcess[] = [];
+  const apiUrls: string[] = [];
+  for (let i = 0; i < (options.apis ?? 1); i++) {
+    const port = await freePort();
+    apis.push(spawnApp('api', { ...env, API_PORT: String(port) }));
+    apiUrls.push(`http://127.0.0.1:${port}`);
+  }
+  const workers: AppProcess[] = [];
+  const startWorker = (extraEnv: Record<string, string> = {}): AppProcess => {
+    const worker = spawnApp('worker', { ...env, ...options.workerEnv, ...extraEnv });
+    workers.push(worker);
+    return worker;
+  };
+  for (let i = 0; i < (options.workers ?? 1); i++) startWorker();
+  await Promise.all(apis.map((api, i) => waitUntilReady(`${apiUrls[i]}/readyz`, api)));
+
+  const post = async (body: unknown, postOptions: { secret?: string; api?: number } = {}): Promise<Response> => {
+    const raw = JSON.stringify(body);
+    const headers = signHttpPayload(raw, postOptions.secret ?? webhookSecret, randomUUID(), new Date());
+    return fetch(`${apiUrls[postOptions.api ?? 0]}/webhooks/http/${channel.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: raw,
+    });
+  };
+
+  return {
+    db,
+    receiver,
+    apis,
+    apiUrls,
+    workers,
+    channelId: channel.id,
+    webhookSecret,
+    env,
+    post,
+    startWorker,
+    stop: async () => {
+      await Promise.all([...apis, ...workers].map((app) => app.stop()));
+      await receiver.stop();
+      await db.$disconnect();
+    },
+  };
+}
