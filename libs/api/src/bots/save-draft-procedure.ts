@@ -1,0 +1,43 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { NotFoundError, saveDraft, StaleDraftError } from '@parley/db';
+import { requireValidFlow } from '../require-valid-flow';
+import { workspaceProcedure } from '../workspace-procedure';
+import { botIdSchema, flowDocumentSchema, savedDraftSchema } from './bot-schemas';
+import { findWorkspaceBot } from './find-workspace-bot';
+
+export const saveDraftInputSchema = z.object({
+  id: botIdSchema,
+  draft: flowDocumentSchema,
+  /** The `draftRevision` the client loaded; when given, a newer save by someone else is not overwritten. */
+  expectedRevision: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * `bots.saveDraft`: replaces the bot's draft with a valid flow document.
+ * - invalid flow → BAD_REQUEST, nothing saved, `data.issues` lists every error;
+ * - `expectedRevision` no longer current → CONFLICT, nothing saved (reload and retry);
+ * - otherwise saved: returns the new revision and the flow's warnings.
+ */
+export const saveDraftProcedure = workspaceProcedure.input(saveDraftInputSchema).output(savedDraftSchema).mutation(async ({ ctx, input }) => {
+  await findWorkspaceBot(ctx.db, ctx.workspace, input.id);
+  const warnings = requireValidFlow('Draft', input.draft);
+  try {
+    const saved = await saveDraft(ctx.db, {
+      botId: input.id,
+      draft: input.draft,
+      ...(input.expectedRevision === undefined ? {} : { expectedRevision: input.expectedRevision }),
+    });
+    return { draftRevision: saved.draftRevision, updatedAt: saved.updatedAt.toISOString(), warnings };
+  } catch (error) {
+    if (error instanceof StaleDraftError) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `The draft was saved by someone else: it is at revision ${error.currentRevision}, not ${error.expectedRevision}. Reload it before saving.`,
+        cause: error,
+      });
+    }
+    if (error instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
+    throw error;
+  }
+});

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const channelNameSchema = z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters');
+
+/** `channels.create` result. `secret` is shown once: only its sealed form is stored. */
+export const createdChannelSchema = z.object({
+  id: z.string(),
+  /** Path on the API host that receives this channel's signed messages. */
+  webhookPath: z.string(),
+  /** Standard Webhooks signing secret (`whsec_…`), for both directions. */
+  secret: z.string(),
+});
+export type CreatedChannel = z.infer<typeof createdChannelSchema>;

@@ -1,0 +1,50 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { Context } from './create-context';
+import { FlowInvalidError } from './flow-invalid-error';
+import { describeInputIssues, inputIssues } from './input-issues';
+
+/**
+ * The one tRPC instance. Its error formatter adds two fields to every error's
+ * `data` (both null when they do not apply):
+ * - `issues`: every FlowIssue of a refused flow document (BAD_REQUEST);
+ * - `inputIssues`: `{ field, message }` per invalid input field (BAD_REQUEST).
+ * Outside development, messages of unexpected (INTERNAL_SERVER_ERROR) errors are
+ * replaced so database details do not leak; the host's onError logs the original.
+ */
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const internal = error.code === 'INTERNAL_SERVER_ERROR' && process.env['NODE_ENV'] === 'production';
+    return {
+      ...shape,
+      message: internal ? 'Internal server error' : shape.message,
+      data: {
+        ...shape.data,
+        issues: error.cause instanceof FlowInvalidError ? error.cause.issues : null,
+        inputIssues: error.code === 'BAD_REQUEST' && error.cause instanceof ZodError ? inputIssues(error.cause) : null,
+      },
+    };
+  },
+});
+
+/**
+ * Replaces tRPC's JSON dump of zod issues with a message naming each invalid
+ * field. Runs around input parsing, so server-side callers (createCaller) get
+ * the same readable message as HTTP clients.
+ */
+const readableInputErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'BAD_REQUEST' && result.error.cause instanceof ZodError) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: describeInputIssues(inputIssues(result.error.cause)),
+      cause: result.error.cause,
+    });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+/** Base procedure: no workspace required. */
+export const publicProcedure = t.procedure.use(readableInputErrors);
