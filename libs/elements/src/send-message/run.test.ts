@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ElementContext } from '../element-definition';
+import { elementOutcomeSchema } from '../element-outcome-schema';
+import { sendMessageElement } from './index';
+import { runSendMessage, sendMessageAttributeRefs } from './run';
+import { sendMessageSchema, type SendMessage } from './schema';
+
+function context(attributes: Record<string, unknown> = {}, draws: number[] = []): ElementContext & { calls: () => number } {
+  let calls = 0;
+  return {
+    attributes: Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, JSON.parse(JSON.stringify(value))])),
+    now: 0,
+    random: () => draws[calls++] ?? 0,
+    calls: () => calls,
+  };
+}
+
+const base: SendMessage = { id: 'm', type: 'send-message', text: 'Hello {{name}}!' };
+
+describe('send-message run', () => {
+  it('sends the text with placeholders filled and continues through next', () => {
+    const outcome = runSendMessage(base, context({ name: 'Ana' }));
+    expect(outcome).toEqual({ kind: 'continue', port: 'next', effects: [{ type: 'send', text: 'Hello Ana!' }], attributes: {} });
+    expect(elementOutcomeSchema.safeParse(outcome).success).toBe(true);
+  });
+
+  it('renders a missing attribute as empty and walks JSON paths', () => {
+    const element: SendMessage = { ...base, text: '[{{missing}}] {{order.items.1.name}} x{{order.count}}' };
+    const outcome = runSendMessage(element, context({ order: { count: 2, items: [{ name: 'Tea' }, { name: 'Cake' }] } }));
+    expect(outcome.effects).toEqual([{ type: 'send', text: '[] Cake x2' }]);
+  });
+
+  it('picks among text and variations with random, calling it once', () => {
+    const element: SendMessage = { ...base, text: 'A', variations: ['B', 'C'] };
+    const picks = [0, 0.34, 0.99].map((draw) => {
+      const ctx = context({}, [draw]);
+      const outcome = runSendMessage(element, ctx);
+      expect(ctx.calls()).toBe(1);
+      return outcome.effects[0]?.text;
+    });
+    expect(picks).toEqual(['A', 'B', 'C']);
+  });
+
+  it('does not draw a random number when there is nothing to choose', () => {
+    const ctx = context();
+    runSendMessage(base, ctx);
+    expect(ctx.calls()).toBe(0);
+  });
+
+  it('clamps out-of-range random draws', () => {
+    const element: SendMessage = { ...base, text: 'A', variations: ['B'] };
+    expect(runSendMessage(element, context({}, [1])).effects[0]?.text).toBe('B');
+    expect(runSendMessage(element, context({}, [-0.5])).effects[0]?.text).toBe('A');
+    expect(runSendMessage(element, context({}, [Number.NaN])).effects[0]?.text).toBe('A');
+  });
+
+  it('attaches quick replies when there are any', () => {
+    const withButtons = runSendMessage({ ...base, buttons: [{ label: 'Yes' }, { label: 'No' }] }, context());
+    expect(withButtons.effects).toEqual([{ type: 'send', text: 'Hello !', buttons: [{ label: 'Yes' }, { label: 'No' }] }]);
+    expect(runSendMessage({ ...base, buttons: [] }, context()).effects[0]).not.toHaveProperty('buttons');
+  });
+
+  it('reports the attributes its text and variations read, with their fields', () => {
+    expect(sendMessageAttributeRefs({ ...base, variations: ['x', 'Hi {{ order.id }}'] })).toEqual([
+      { name: 'name', access: 'read', path: ['text'], valuePath: [] },
+      { name: 'order', access: 'read', path: ['variations', 1], valuePath: ['id'] },
+    ]);
+  });
+
+  it('has one port, next', () => {
+    expect(sendMessageElement.ports(base)).toEqual(['next']);
+  });
+});
+
+describe('send-message schema', () => {
+  it('enforces the spec limits', () => {
+    const ok = (value: unknown): boolean => sendMessageSchema.safeParse(value).success;
+    expect(ok(base)).toBe(true);
+    expect(ok({ ...base, text: '' })).toBe(false);
+    expect(ok({ ...base, text: 'x'.repeat(4096) })).toBe(true);
+    expect(ok({ ...base, text: 'x'.repeat(4097) })).toBe(false);
+    expect(ok({ ...base, buttons: [{ label: 'x'.repeat(20) }] })).toBe(true);
+    expect(ok({ ...base, buttons: [{ label: 'x'.repeat(21) }] })).toBe(false);
+    expect(ok({ ...base, buttons: [{ label: '' }] })).toBe(false);
+    expect(ok({ ...base, buttons: Array.from({ length: 10 }, () => ({ label: 'b' })) })).toBe(true);
+    expect(ok({ ...base, buttons: Array.from({ length: 11 }, () => ({ label: 'b' })) })).toBe(false);
+    expect(ok({ ...base, txt: 'typo' })).toBe(false);
+  });
+});

@@ -1,0 +1,16 @@
+import type { ElementDefinition } from '../element-definition';
+import { resumeUserResponse, runUserResponse, userResponseAttributeRefs, userResponsePorts } from './run';
+import { userResponseSchema, type UserResponse } from './schema';
+
+export { userResponseSchema, type UserResponse } from './schema';
+
+export const userResponseElement: ElementDefinition<UserResponse> = {
+  type: 'user-response',
+  title: 'User response',
+  category: 'receives',
+  schema: userResponseSchema,
+  ports: userResponsePorts,
+  attributeRefs: userResponseAttributeRefs,
+  run: runUserResponse,
+  onEvent: resumeUserResponse,
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { migrateForward, type Migration } from './migrate-forward';
+import { currentSessionSchemaVersion, sessionStateSchema, type SessionState } from './session-state-schema';
+
+/** Session state migrations by the schemaVersion they upgrade from (none yet). */
+const sessionMigrations: Readonly<Record<number, Migration>> = {};
+
+/**
+ * Reads a stored session state: migrates it forward (identity for schemaVersion 1) and
+ * parses it. Throws when the state is unreadable (corrupt, or written by a newer engine);
+ * use parseSessionState for a result instead.
+ */
+export function migrateSessionState(raw: unknown): SessionState {
+  const result = parseSessionState(raw);
+  if (!result.ok) throw new Error(`Unreadable session state: ${result.error}`);
+  return result.session;
+}
+
+/** Like migrateSessionState, but returns the failure instead of throwing. */
+export function parseSessionState(raw: unknown): { ok: true; session: SessionState } | { ok: false; error: string } {
+  const result = sessionStateSchema.safeParse(migrateForward(raw, 'schemaVersion', currentSessionSchemaVersion, sessionMigrations));
+  return result.success ? { ok: true, session: result.data } : { ok: false, error: z.prettifyError(result.error) };
+}
