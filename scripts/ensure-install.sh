@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[install] npm ci"
-  npm ci --no-audit --no-fund
+  # `npm install` rather than `npm ci`: the lockfile written here lists only this
+  # platform's optional packages, which `npm ci` refuses as "out of sync".
+  # With a lockfile present, `npm install` installs exactly the locked versions.
+  echo "[install] npm install"
+  npm install --no-audit --no-fund
 fi
 node scripts/prisma-generate.mjs
