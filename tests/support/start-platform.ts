@@ -25,8 +25,10 @@ export type Platform = {
   channelId: string;
   webhookSecret: string;
   env: Record<string, string>;
-  /** POST a signed inbound message to API number `api` (default 0). */
-  post: (body: unknown, options?: { secret?: string; api?: number }) => Promise<Response>;
+  /** POST a signed inbound message to API number `api` (default 0), on the first bot's channel unless `channelId` is given. */
+  post: (body: unknown, options?: { secret?: string; api?: number; channelId?: string }) => Promise<Response>;
+  /** Publishes another bot in the same workspace on its own HTTP channel (same receiver); returns the channel id. */
+  addBot: (flow: Flow) => Promise<string>;
   startWorker: (extraEnv?: Record<string, string>) => AppProcess;
   stop: () => Promise<void>;
 };
@@ -43,13 +45,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const receiver = new ReplyReceiver(webhookSecret);
   const outboundUrl = await receiver.start();
   const workspace = await createWorkspace(db, { name: 'Test', slug: `t-${randomUUID()}` });
-  const bot = await createBot(db, { workspaceId: workspace.id, name: 'Test bot', draft: options.flow });
-  await publishBot(db, bot.id);
-  const channel = await createChannel(
-    db,
-    { workspaceId: workspace.id, botId: bot.id, type: 'http', name: 'test', config: { outboundUrl }, secrets: { webhookSecret } },
-    secretKey,
-  );
+  const addBot = async (flow: Flow): Promise<string> => {
+    const bot = await createBot(db, { workspaceId: workspace.id, name: 'Test bot', draft: flow });
+    await publishBot(db, bot.id);
+    const created = await createChannel(
+      db,
+      { workspaceId: workspace.id, botId: bot.id, type: 'http', name: 'test', config: { outboundUrl }, secrets: { webhookSecret } },
+      secretKey,
+    );
+    return created.id;
+  };
+  const channel = { id: await addBot(options.flow) };
   const env = {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
@@ -72,10 +78,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   for (let i = 0; i < (options.workers ?? 1); i++) startWorker();
   await Promise.all(apis.map((api, i) => waitUntilReady(`${apiUrls[i]}/readyz`, api)));
 
-  const post = async (body: unknown, postOptions: { secret?: string; api?: number } = {}): Promise<Response> => {
+  const post = async (body: unknown, postOptions: { secret?: string; api?: number; channelId?: string } = {}): Promise<Response> => {
     const raw = JSON.stringify(body);
     const headers = signHttpPayload(raw, postOptions.secret ?? webhookSecret, randomUUID(), new Date());
-    return fetch(`${apiUrls[postOptions.api ?? 0]}/webhooks/http/${channel.id}`, {
+    return fetch(`${apiUrls[postOptions.api ?? 0]}/webhooks/http/${postOptions.channelId ?? channel.id}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: raw,
@@ -92,6 +98,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     webhookSecret,
     env,
     post,
+    addBot,
     startWorker,
     stop: async () => {
       await Promise.all([...apis, ...workers].map((app) => app.stop()));

@@ -27,5 +27,6 @@ export type OutboundStatus = z.infer<typeof outboundStatusSchema>;
 export const messageStatusSchema = z.union([inboundStatusSchema, outboundStatusSchema]);
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
-export const conversationStatusSchema = z.enum(['open', 'assigned', 'closed']);
+/** 'bot': the bot still handles it (not in the agent inbox yet); 'open' after a handoff. */
+export const conversationStatusSchema = z.enum(['bot', 'open', 'assigned', 'closed']);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;

@@ -84,3 +84,29 @@ export { recordAnalyticsEvent, type RecordAnalyticsEventInput } from './record-a
 
 // Demo
 export { seedDemo, demoChannelId, demoWorkspaceSlug, type SeedDemoInput, type SeedDemoResult } from './seed-demo';
+
+// Inbox conversations and tags (Conversation tags, To Agent)
+export type { ConversationTag } from './generated/client';
+export { createConversationTag, type CreateConversationTagInput } from './create-conversation-tag';
+export { listConversationTags } from './list-conversation-tags';
+export { addConversationTags, type AddConversationTagsInput, type AddConversationTagsResult } from './add-conversation-tags';
+export { openConversation, type OpenConversationInput, type OpenConversationResult } from './open-conversation';
+
+// CSAT
+export { recordCsatResponse, type RecordCsatResponseInput } from './record-csat-response';
+
+// Customer Profiles (people, custom events, profile tags)
+export {
+  normalizePersonContact,
+  normalizePersonContactValue,
+  personContactLimits,
+  personContactSchema,
+  personContactTypeSchema,
+  type PersonContact,
+  type PersonContactType,
+} from './person-contact-schema';
+export { findPersonByContact } from './find-person-by-contact';
+export { upsertPerson, type PersonFieldsInput, type UpsertPersonInput, type UpsertPersonResult } from './upsert-person';
+export { recordCustomEvent, type RecordCustomEventInput } from './record-custom-event';
+export { updatePersonTags, type UpdatePersonTagsInput } from './update-person-tags';
+export { findAgentConversation } from './find-agent-conversation';

@@ -11,5 +11,10 @@ export const attributeRefSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   /** For reads through a placeholder: the path into the value (JSON walk), else []. */
   valuePath: z.array(z.string()),
+  /**
+   * How the config names the attribute: in a `{{placeholder}}` (default when absent) or as
+   * an attribute field (saveAs, a condition's attribute, a mapping's from/to ...).
+   */
+  via: z.enum(['placeholder', 'field']).optional(),
 });
 export type AttributeRef = z.infer<typeof attributeRefSchema>;

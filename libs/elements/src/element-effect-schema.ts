@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callSchema } from './calls/call-schema';
 
 /** A quick-reply button: the label is sent back as the user's message when tapped. */
 export const quickReplySchema = z.strictObject({
@@ -15,9 +16,20 @@ export const sendEffectSchema = z.object({
 export type SendEffect = z.infer<typeof sendEffectSchema>;
 
 /**
- * Side effects an element asks for. The engine turns each into a Command by adding
- * `key: "${turn}:${index}"`, the idempotency/correlation key, so elements never mint ids.
- * Later: http.request, code.run, handoff, tags, profile ... (each one variant here).
+ * Ask the runner to make a call (HTTP request, code run, handoff, profile update ...;
+ * see calls/call-schema.ts). Fire-and-forget unless the same outcome is a
+ * `wait` for `call.result`: then the element is resumed with the call's result.
  */
-export const elementEffectSchema = z.discriminatedUnion('type', [sendEffectSchema]);
+export const callEffectSchema = z.object({
+  type: z.literal('call'),
+  call: callSchema,
+});
+export type CallEffect = z.infer<typeof callEffectSchema>;
+
+/**
+ * Side effects an element asks for, in order. The engine turns each into a Command by
+ * adding `key: "${turn}:${index}"` (index counts the step's effects from 0), the
+ * idempotency/correlation key, so elements never mint ids.
+ */
+export const elementEffectSchema = z.discriminatedUnion('type', [sendEffectSchema, callEffectSchema]);
 export type ElementEffect = z.infer<typeof elementEffectSchema>;

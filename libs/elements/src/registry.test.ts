@@ -13,9 +13,9 @@ describe('element registry', () => {
   });
 
   it('binds each element to the definition of its type', () => {
-    const element = elementSchema.parse({ id: 'ask', type: 'user-response', timeoutSeconds: 30 });
+    const element = elementSchema.parse({ id: 'ask', type: 'user-response', timeoutSeconds: 30, fallback: { action: { type: 'port' } } });
     const bound = bindElement(element);
-    expect(bound.ports()).toEqual(['next', 'timeout']);
+    expect(bound.ports()).toEqual(['next', 'fallback']);
     expect(bound.onEvent).toBeDefined();
     expect(bindElement(elementSchema.parse({ id: 'bye', type: 'close-session' })).onEvent).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { attributeValueSchema, sendEffectSchema } from '@parley/elements';
+import { attributeValueSchema, callSchema, sendEffectSchema } from '@parley/elements';
 import { z } from 'zod';
 import { closeReasonSchema } from './close-reason-schema';
 
@@ -10,7 +10,11 @@ import { closeReasonSchema } from './close-reason-schema';
 export const sendCommandSchema = sendEffectSchema.extend({ key: z.string() });
 export type SendCommand = z.infer<typeof sendCommandSchema>;
 
-export const timerKindSchema = z.enum(['reply-timeout', 'delay', 'session-expiry']);
+/**
+ * - reply-timeout: a `user.message` wait's timeout; delay: a `timer` wait (Delay);
+ * - call-timeout: a `call.result` wait's timeout; session-expiry: inactivity.
+ */
+export const timerKindSchema = z.enum(['reply-timeout', 'delay', 'call-timeout', 'session-expiry']);
 export type TimerKind = z.infer<typeof timerKindSchema>;
 
 /**
@@ -26,6 +30,16 @@ export const timerSetCommandSchema = z.object({
   dueAt: z.number(),
 });
 export type TimerSetCommand = z.infer<typeof timerSetCommandSchema>;
+
+/**
+ * Make a call (HTTP request, code run, handoff, profile ...; see `callSchema` in
+ * @parley/elements). `key` = `${turn}:${index}` like `send`: stable when the step is
+ * retried (use it for idempotency). When the session waits for the result, the runner
+ * feeds back `{ type: 'call.result', key, ok, result?, error?, attempts? }`; otherwise
+ * (fire-and-forget, e.g. handoff, analytics.event) no result is expected.
+ */
+export const callCommandSchema = z.object({ type: z.literal('call'), key: z.string(), call: callSchema });
+export type CallCommand = z.infer<typeof callCommandSchema>;
 
 /** Disarm a timer the engine no longer needs (an optimisation: a stale timer is ignored anyway). */
 export const timerCancelCommandSchema = z.object({ type: z.literal('timer.cancel'), timerId: z.string() });
@@ -48,6 +62,7 @@ export type AttributesChangedCommand = z.infer<typeof attributesChangedCommandSc
 /** Everything a step asks the runner to do, in order. All serializable. */
 export const commandSchema = z.discriminatedUnion('type', [
   sendCommandSchema,
+  callCommandSchema,
   timerSetCommandSchema,
   timerCancelCommandSchema,
   sessionCloseCommandSchema,

@@ -3,14 +3,16 @@ import { z } from 'zod';
 /**
  * One problem found in a flow document.
  * - path: where, from the document root, e.g. 'dialogs[0].elements[2].text';
- * - dialogId / elementId / edgeId: the ids of the enclosing objects, when they have one;
- * - field: the path inside the innermost element, edge or dialog (or from the root
- *   outside dialogs), e.g. 'buttons[1].label'; absent when the issue is the whole object;
+ * - componentId / dialogId / elementId / edgeId: the ids of the enclosing objects, when
+ *   they have one (componentId for issues inside `components[i]`);
+ * - field: the path inside the innermost element, edge, dialog or component (or from the
+ *   root outside them), e.g. 'buttons[1].label'; absent when the issue is the whole object;
  * - rule: a stable kebab-case id for the check (the editor keys on it);
  * - message: a sentence for humans.
  */
 export const flowIssueSchema = z.object({
   path: z.string(),
+  componentId: z.string().optional(),
   dialogId: z.string().optional(),
   elementId: z.string().optional(),
   edgeId: z.string().optional(),

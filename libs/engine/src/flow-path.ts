@@ -19,27 +19,42 @@ export function formatPath(path: readonly PathSegment[]): string {
 export function issueAt(document: unknown, path: readonly PathSegment[], rule: string, message: string): FlowIssue {
   const issue: FlowIssue = { path: formatPath(path), rule, message };
   let fieldPath: readonly PathSegment[] = path;
-  const dialogIndex = path[1];
-  if (path[0] === 'dialogs' && typeof dialogIndex === 'number') {
-    const dialog = readAt(document, ['dialogs', dialogIndex]);
+  let container: unknown = document;
+  let base = 0;
+  const componentIndex = path[1];
+  if (path[0] === 'components' && typeof componentIndex === 'number') {
+    container = readAt(document, ['components', componentIndex]);
+    const componentId = idOf(container);
+    if (componentId !== undefined) issue.componentId = componentId;
+    base = 2;
+    fieldPath = path.slice(2);
+  }
+  const dialogIndex = path[base + 1];
+  if (path[base] === 'dialogs' && typeof dialogIndex === 'number') {
+    const dialog = readAt(container, ['dialogs', dialogIndex]);
     const dialogId = idOf(dialog);
     if (dialogId !== undefined) issue.dialogId = dialogId;
-    const collection = path[2];
-    const itemIndex = path[3];
+    const collection = path[base + 2];
+    const itemIndex = path[base + 3];
     if ((collection === 'elements' || collection === 'edges') && typeof itemIndex === 'number') {
       const itemId = idOf(readAt(dialog, [collection, itemIndex]));
       if (itemId !== undefined) {
         if (collection === 'elements') issue.elementId = itemId;
         else issue.edgeId = itemId;
       }
-      fieldPath = path.slice(4);
+      fieldPath = path.slice(base + 4);
     } else {
-      fieldPath = path.slice(2);
+      fieldPath = path.slice(base + 2);
     }
   }
   const field = formatPath(fieldPath);
   if (field !== '') issue.field = field;
   return issue;
+}
+
+/** 'conditions[1].rules[0].value' → ['conditions', 1, 'rules', 0, 'value']; '' → []. */
+export function parsePath(text: string): PathSegment[] {
+  return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] === undefined ? (match[1] ?? '') : Number(match[2])));
 }
 
 /** The value at `path` inside arbitrary data, or undefined. Never throws on plain data. */

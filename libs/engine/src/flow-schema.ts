@@ -1,4 +1,4 @@
-import { attributeDeclarationSchema, elementIdSchema, elementSchema, portIdSchema } from '@parley/elements';
+import { attributeDeclarationSchema, botFallbackSchema, elementIdSchema, elementSchema, portIdSchema } from '@parley/elements';
 import { z } from 'zod';
 
 /** The flow format this engine reads; older documents are migrated forward (migrateFlow). */
@@ -23,6 +23,24 @@ export const dialogSchema = z.strictObject({
 });
 export type Dialog = z.infer<typeof dialogSchema>;
 
+/**
+ * A reusable component, embedded in the flow by the API when a bot version is published.
+ * Its dialogs, element ids and attributes are its own: `inputs`, `outputs` and
+ * `attributes` together are the attributes its elements may use (names unique across the
+ * three); the Component element maps the caller's attributes onto them.
+ */
+export const componentDefinitionSchema = z.strictObject({
+  id: elementIdSchema,
+  version: z.number().int().min(1).meta({ description: 'The component version that was embedded.' }),
+  name: z.string().min(1).max(100),
+  inputs: z.array(attributeDeclarationSchema).meta({ description: 'Attributes the caller fills (Component element `inputs`).' }),
+  outputs: z.array(attributeDeclarationSchema).meta({ description: 'Attributes copied back to the caller when the component ends.' }),
+  attributes: z.array(attributeDeclarationSchema).meta({ description: 'The component’s own working attributes.' }),
+  entryDialogId: elementIdSchema.meta({ description: 'The dialog the component starts in.' }),
+  dialogs: z.array(dialogSchema).min(1),
+});
+export type ComponentDefinition = z.infer<typeof componentDefinitionSchema>;
+
 export const flowSettingsSchema = z.strictObject({
   sessionTimeoutSeconds: z
     .number()
@@ -31,6 +49,12 @@ export const flowSettingsSchema = z.strictObject({
     .max(2_592_000)
     .default(86_400)
     .meta({ description: 'Inactivity after which the session expires: 60 s to 30 days, default 24 h.' }),
+  fallback: botFallbackSchema
+    .optional()
+    .meta({
+      description:
+        'The bot’s default fallback, for elements without their own. Default: "Sorry, I didn\'t get that." then the Default dialog (defaultDialogId), or end.',
+    }),
 });
 export type FlowSettings = z.infer<typeof flowSettingsSchema>;
 
@@ -44,7 +68,14 @@ export const flowSchema = z
     version: z.literal(currentFlowVersion),
     attributes: z.array(attributeDeclarationSchema).meta({ description: 'Declared attributes.' }),
     entryDialogId: elementIdSchema.meta({ description: 'The dialog a new session starts in.' }),
+    defaultDialogId: elementIdSchema
+      .optional()
+      .meta({ description: 'The Default dialog: where the default fallback goes (when settings.fallback is not set).' }),
+    sessionExpireDialogId: elementIdSchema
+      .optional()
+      .meta({ description: 'The Session Expire dialog: runs when the session expires; the session closes (expired) when it ends.' }),
     dialogs: z.array(dialogSchema).min(1),
+    components: z.array(componentDefinitionSchema).optional().meta({ description: 'Components used by Component elements (embedded at publish).' }),
     settings: flowSettingsSchema.prefault({}),
   })
   .meta({

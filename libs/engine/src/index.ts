@@ -1,6 +1,8 @@
 export { closeReasonSchema, type CloseReason } from './close-reason-schema';
+export { botFallback } from './apply-fallback';
 export {
   attributesChangedCommandSchema,
+  callCommandSchema,
   commandSchema,
   sendCommandSchema,
   sessionCloseCommandSchema,
@@ -8,6 +10,7 @@ export {
   timerKindSchema,
   timerSetCommandSchema,
   type AttributesChangedCommand,
+  type CallCommand,
   type Command,
   type SendCommand,
   type SessionCloseCommand,
@@ -17,9 +20,11 @@ export {
 } from './command-schema';
 export { demoFlow } from './demo-flow';
 export {
+  callResultEventSchema,
   engineEventSchema,
   timerFiredEventSchema,
   userMessageEventSchema,
+  type CallResultEvent,
   type EngineEvent,
   type TimerFiredEvent,
   type UserMessageEvent,
@@ -27,11 +32,13 @@ export {
 export { flowIssueSchema, flowValidationSchema, type FlowIssue, type FlowValidation } from './flow-issue-schema';
 export { flowJsonSchema, flowJsonSchemaText } from './flow-json-schema';
 export {
+  componentDefinitionSchema,
   currentFlowVersion,
   dialogSchema,
   edgeSchema,
   flowSchema,
   flowSettingsSchema,
+  type ComponentDefinition,
   type Dialog,
   type Edge,
   type Flow,
@@ -43,17 +50,20 @@ export { migrateSessionState, parseSessionState } from './migrate-session-state'
 export { parseFlow } from './parse-flow';
 export { seededRandom } from './seeded-random';
 export {
+  componentFrameSchema,
   currentSessionSchemaVersion,
+  maxBufferedMessages,
   positionSchema,
   sessionStateSchema,
   sessionStatusSchema,
   waitingStateSchema,
+  type ComponentFrame,
   type Position,
   type SessionState,
   type SessionStatus,
   type WaitingState,
 } from './session-state-schema';
-export { maxElementExecutionsPerStep, step, type StepDeps } from './step';
+export { maxComponentDepth, maxElementExecutionsPerStep, step, type StepDeps } from './step';
 export {
   ignoreReasonSchema,
   stepErrorSchema,
@@ -64,4 +74,5 @@ export {
   type StepOutcome,
   type StepResult,
 } from './step-result-schema';
-export { validateFlow } from './validate-flow';
+export { traceEntrySchema, type TraceEntry } from './trace-entry-schema';
+export { checkFlow, validateFlow } from './validate-flow';

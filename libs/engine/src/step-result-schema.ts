@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { closeReasonSchema } from './close-reason-schema';
 import { commandSchema } from './command-schema';
 import { sessionStateSchema } from './session-state-schema';
+import { traceEntrySchema } from './trace-entry-schema';
 
 /**
  * Why the engine could not go on:
  * - loop-limit: more than maxElementExecutionsPerStep elements ran in one step;
- * - broken-flow: the flow references an element or dialog that is not there, or an element
- *   was resumed that cannot wait (a flow that passed validateFlow never yields this);
+ * - broken-flow: the flow references an element, dialog or component that is not there,
+ *   an element was resumed that cannot wait, an element waited for a call result without
+ *   emitting a call, or components nest too deep (a flow that passed validateFlow never
+ *   yields this, except the last for recursive components);
  * - internal: a bug in the engine or an element (it threw); reported, never rethrown.
  */
 export const stepErrorSchema = z.object({
@@ -22,9 +25,10 @@ export type StepError = z.infer<typeof stepErrorSchema>;
  * - no-session: a non-message event without a session (nothing to resume);
  * - session-closed: the session is closed (the runner starts a new one for messages);
  * - stale-timer: a timer the session no longer waits for;
+ * - stale-call-result: a call result the session no longer (or never) waits for;
  * - unexpected-event: the session waits for something else.
  */
-export const ignoreReasonSchema = z.enum(['no-session', 'session-closed', 'stale-timer', 'unexpected-event']);
+export const ignoreReasonSchema = z.enum(['no-session', 'session-closed', 'stale-timer', 'stale-call-result', 'unexpected-event']);
 export type IgnoreReason = z.infer<typeof ignoreReasonSchema>;
 
 /** How a step ended, for the runner's logs and analytics. */
@@ -35,10 +39,14 @@ export const stepOutcomeSchema = z.discriminatedUnion('kind', [
 ]);
 export type StepOutcome = z.infer<typeof stepOutcomeSchema>;
 
-/** The new session (unchanged when ignored), the commands to execute in order, and how it went. */
+/**
+ * The new session (unchanged when ignored), the commands to execute in order, how it
+ * went, and the trace of what happened (for the simulator and tests).
+ */
 export const stepResultSchema = z.object({
   session: sessionStateSchema,
   commands: z.array(commandSchema),
   outcome: stepOutcomeSchema,
+  trace: z.array(traceEntrySchema),
 });
 export type StepResult = z.infer<typeof stepResultSchema>;

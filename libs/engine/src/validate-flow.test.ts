@@ -81,7 +81,8 @@ describe('validateFlow: schema errors name the field', () => {
     set(flow, 'dialogs[0].elements[5].type', 'teleport');
     const [error] = validateFlow(flow).errors;
     expect(error).toMatchObject({ path: 'dialogs[0].elements[5].type', elementId: 'close', field: 'type', rule: 'unknown-element-type' });
-    expect(error?.message).toContain('send-message, user-response, close-session');
+    expect(error?.message).toContain('send-message, user-response');
+    expect(error?.message).toContain('close-session');
     expect(error?.message).toContain('"teleport"');
   });
 
@@ -196,7 +197,8 @@ describe('validateFlow: graph rules', () => {
     expect(only(errors, 'unknown-port')[0]?.message).toContain('its ports: next');
     expect(only(errors, 'duplicate-port-edge').map((issue) => issue.path)).toEqual(['dialogs[0].edges[7]']);
 
-    set(flow, 'dialogs[0].elements[1].timeoutSeconds', 60); // now ask-name has a 'timeout' port
+    set(flow, 'dialogs[0].edges[5].port', 'fallback');
+    set(flow, 'dialogs[0].elements[1].fallback', { action: { type: 'port' } }); // now ask-name has a 'fallback' port
     expect(only(validateFlow(flow).errors, 'unknown-port').map((issue) => issue.path)).toEqual(['dialogs[0].edges[6].port']);
   });
 
@@ -243,6 +245,154 @@ describe('validateFlow: graph rules', () => {
     set(flow, 'dialogs[0].edges[0].to', 'nowhere');
     const rules = validateFlow(flow).errors.map((issue) => issue.rule);
     expect(rules).toEqual(['too-short', 'dangling-edge']);
+  });
+});
+
+describe('validateFlow: dialogs, fallbacks, components and element hooks', () => {
+  const main = (elements: unknown[], edges: unknown[] = []) => ({ id: 'main', name: 'Main', startElementId: 'first', elements, edges });
+  const base = (extra: Record<string, unknown>, elements: unknown[], edges: unknown[] = []): Record<string, unknown> => ({
+    version: 1,
+    attributes: [
+      { name: 'name', type: 'text', scope: 'session' },
+      { name: 'age', type: 'number', scope: 'session' },
+      { name: 'data', type: 'json', scope: 'session' },
+    ],
+    entryDialogId: 'main',
+    dialogs: [main(elements, edges), { id: 'other', name: 'Other', startElementId: 'o1', elements: [{ id: 'o1', type: 'close-session' }], edges: [] }],
+    ...extra,
+  });
+  const summary = (issues: FlowIssue[]) => issues.map(({ path, rule }) => ({ path, rule }));
+
+  it('checks To Dialog targets and shared attribute types through the element hook, at the field', () => {
+    const flow = base({}, [
+      {
+        id: 'first',
+        type: 'to-dialog',
+        dialogId: 'nowhere',
+        shareAttributes: [
+          { from: 'name', to: 'data' },
+          { from: 'name', to: 'age' },
+          { from: 'ghost', to: 'name' },
+        ],
+      },
+    ]);
+    const result = validateFlow(flow);
+    expect(summary(result.errors)).toEqual([
+      { path: 'dialogs[0].elements[0].shareAttributes[2].from', rule: 'undeclared-attribute' },
+      { path: 'dialogs[0].elements[0].dialogId', rule: 'unknown-dialog' },
+      { path: 'dialogs[0].elements[0].shareAttributes[1]', rule: 'type-mismatch' },
+    ]);
+    expect(result.errors[2]).toMatchObject({ dialogId: 'main', elementId: 'first', field: 'shareAttributes[1]' });
+    expect(summary(result.warnings)).toEqual([{ path: 'dialogs[1]', rule: 'unreachable-dialog' }]);
+  });
+
+  it('treats dialogs named by To Dialog, fallbacks and the special roles as reachable', () => {
+    const linked = base({}, [{ id: 'first', type: 'to-dialog', dialogId: 'other' }]);
+    expect(validateFlow(linked)).toEqual({ ok: true, errors: [], warnings: [] });
+    const byRole = base({ sessionExpireDialogId: 'other' }, [{ id: 'first', type: 'close-session' }]);
+    expect(validateFlow(byRole).warnings).toEqual([]);
+    const byFallback = base({ settings: { fallback: { action: { type: 'dialog', dialogId: 'other' } } } }, [{ id: 'first', type: 'close-session' }]);
+    expect(validateFlow(byFallback).warnings).toEqual([]);
+    const byElementFallback = base({}, [{ id: 'first', type: 'user-response', fallback: { action: { type: 'dialog', dialogId: 'other' } } }]);
+    expect(validateFlow(byElementFallback)).toEqual({ ok: true, errors: [], warnings: [] });
+  });
+
+  it('reports unknown dialogs of the roles, the default fallback and element fallbacks', () => {
+    const flow = base(
+      {
+        defaultDialogId: 'd1',
+        sessionExpireDialogId: 'd2',
+        settings: { fallback: { message: { text: 'Sorry {{nobody}}' }, action: { type: 'dialog', dialogId: 'd3' } } },
+      },
+      [{ id: 'first', type: 'user-response', fallback: { action: { type: 'dialog', dialogId: 'd4' } } }],
+    );
+    expect(summary(validateFlow(flow).errors)).toEqual([
+      { path: 'dialogs[0].elements[0].fallback.action.dialogId', rule: 'unknown-dialog' },
+      { path: 'defaultDialogId', rule: 'unknown-default-dialog' },
+      { path: 'sessionExpireDialogId', rule: 'unknown-session-expire-dialog' },
+      { path: 'settings.fallback.action.dialogId', rule: 'unknown-dialog' },
+      { path: 'settings.fallback.message.text', rule: 'undeclared-placeholder' },
+    ]);
+    const portDefault = base({ settings: { fallback: { action: { type: 'port' } } } }, [{ id: 'first', type: 'close-session' }]);
+    expect(summary(validateFlow(portDefault).errors)).toEqual([{ path: 'settings.fallback.action.type', rule: 'invalid-value' }]);
+  });
+
+  it('allows at most one Conditions element per dialog', () => {
+    const conditions = (id: string) => ({
+      id,
+      type: 'conditions',
+      conditions: [{ id: 'c1', name: 'Adult', rules: [{ attribute: 'age', operator: 'greater-or-equal', value: '18' }] }],
+    });
+    const flow = base({}, [conditions('first'), conditions('second')], [{ id: 'x', from: 'first', port: 'else', to: 'second' }]);
+    const errors = only(validateFlow(flow).errors, 'too-many-per-dialog');
+    expect(errors).toEqual([expect.objectContaining({ path: 'dialogs[0].elements[1]', elementId: 'second', message: 'At most one Conditions element per dialog.' })]);
+  });
+
+  it('checks attribute defaults against their types', () => {
+    const flow = base({ attributes: [{ name: 'age', type: 'number', scope: 'session', defaultValue: 'old' }, { name: 'ok', type: 'boolean', scope: 'person', defaultValue: 'yes' }] }, [
+      { id: 'first', type: 'close-session' },
+    ]);
+    expect(summary(validateFlow(flow).errors)).toEqual([{ path: 'attributes[0].defaultValue', rule: 'invalid-default' }]);
+  });
+
+  it('checks components: their own scope, Component mappings, and Component return placement', () => {
+    const component = {
+      id: 'comp',
+      version: 2,
+      name: 'Comp',
+      inputs: [{ name: 'in', type: 'number', scope: 'session' }],
+      outputs: [{ name: 'out', type: 'text', scope: 'session' }],
+      attributes: [{ name: 'in', type: 'text', scope: 'session' }],
+      entryDialogId: 'k',
+      dialogs: [
+        {
+          id: 'k',
+          name: 'K',
+          startElementId: 'k1',
+          elements: [
+            { id: 'k1', type: 'send-message', text: '{{in}} {{name}}' },
+            { id: 'k2', type: 'component-return' },
+          ],
+          edges: [{ id: 'ke', from: 'k1', to: 'k2' }],
+        },
+      ],
+    };
+    const flow = base({ components: [component] }, [
+      {
+        id: 'first',
+        type: 'component',
+        componentId: 'comp',
+        inputs: [
+          { from: 'name', to: 'in' },
+          { from: 'age', to: 'nope' },
+        ],
+        outputs: [{ from: 'missing', to: 'name' }, { from: 'out', to: 'age' }],
+      },
+      { id: 'second', type: 'component', componentId: 'ghost' },
+      { id: 'third', type: 'component-return' },
+    ], [{ id: 'x1', from: 'first', to: 'second' }, { id: 'x2', from: 'second', to: 'third' }]);
+    const errors = validateFlow(flow).errors;
+    expect(summary(errors)).toEqual([
+      { path: 'dialogs[0].elements[0].inputs[0]', rule: 'type-mismatch' },
+      { path: 'dialogs[0].elements[0].inputs[1].to', rule: 'unknown-component-input' },
+      { path: 'dialogs[0].elements[0].outputs[0].from', rule: 'unknown-component-output' },
+      { path: 'dialogs[0].elements[0].outputs[1]', rule: 'type-mismatch' },
+      { path: 'dialogs[0].elements[1].componentId', rule: 'unknown-component' },
+      { path: 'dialogs[0].elements[2]', rule: 'return-outside-component' },
+      { path: 'components[0].attributes[0].name', rule: 'duplicate-attribute' },
+      { path: 'components[0].dialogs[0].elements[0].text', rule: 'undeclared-placeholder' },
+    ]);
+    expect(errors.at(-1)).toMatchObject({ componentId: 'comp', dialogId: 'k', elementId: 'k1', field: 'text' });
+  });
+
+  it('reports schema errors inside components with the component id', () => {
+    const flow = base(
+      { components: [{ id: 'comp', version: 1, name: 'C', inputs: [], outputs: [], attributes: [], entryDialogId: 'k', dialogs: [{ id: 'k', name: 'K', startElementId: 'k1', elements: [{ id: 'k1', type: 'delay', seconds: 31 }], edges: [] }] }] },
+      [{ id: 'first', type: 'close-session' }],
+    );
+    expect(validateFlow(flow).errors).toEqual([
+      expect.objectContaining({ path: 'components[0].dialogs[0].elements[0].seconds', componentId: 'comp', dialogId: 'k', elementId: 'k1', field: 'seconds', rule: 'too-big' }),
+    ]);
   });
 });
 

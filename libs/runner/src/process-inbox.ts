@@ -1,6 +1,7 @@
 import type { EngineEvent } from '@parley/engine';
 import {
   createSession,
+  findAgentConversation,
   findActiveSession,
   getChannel,
   getLatestVersion,
@@ -12,8 +13,8 @@ import {
 } from '@parley/db';
 import type { InboundJob } from '@parley/queue';
 import { emptyEffects, type Effects } from './effects';
-import type { RunnerContext } from './runner-context';
-import { runTurn, type SessionRow } from './run-turn';
+import { turnTransactionTimeoutMs, type RunnerContext } from './runner-context';
+import { runTurnChain, type SessionRow } from './run-turn';
 
 /**
  * Drains one contact's inbox: every unprocessed inbound message, in arrival
@@ -25,36 +26,57 @@ import { runTurn, type SessionRow } from './run-turn';
  * Returns the effects to dispatch after commit.
  */
 export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise<Effects> {
-  return withContactLock(ctx.db, job.channelId, job.contact, async (tx) => {
-    const effects = emptyEffects();
-    const pending = await listUnprocessedInbound(tx, job.channelId, job.contact);
-    if (pending.length === 0) return effects;
-    let session: SessionRow | null = await findActiveSession(tx, job.channelId, job.contact);
-    for (const message of pending) {
-      const event: EngineEvent = {
-        type: 'user.message',
-        messageId: message.id,
-        text: message.text ?? '',
-        receivedAt: message.createdAt.getTime(),
-      };
-      let fresh = false;
-      if (!session) {
-        session = await startSession(tx, ctx, job);
-        fresh = true;
+  return withContactLock(
+    ctx.db,
+    job.channelId,
+    job.contact,
+    async (tx) => {
+      const effects = emptyEffects();
+      const pending = await listUnprocessedInbound(tx, job.channelId, job.contact);
+      if (pending.length === 0) return effects;
+      let session: SessionRow | null = await findActiveSession(tx, job.channelId, job.contact);
+      const channelType = (await getChannel(tx, job.channelId, ctx.secretKey))?.type ?? 'http';
+      for (const message of pending) {
+        const event: EngineEvent = {
+          type: 'user.message',
+          messageId: message.id,
+          text: message.text ?? '',
+          receivedAt: message.createdAt.getTime(),
+          contact: job.contact,
+          channel: channelType,
+        };
+        let fresh = false;
+        if (!session) {
+          const withAgent = await findAgentConversation(tx, job.channelId, job.contact);
+          if (withAgent) {
+            // Handed over to a human: the message is for the agent inbox, not a new bot session.
+            await markInboundProcessed(tx, [message.id], null);
+            await recordAnalyticsEvent(tx, {
+              workspaceId: withAgent.workspaceId,
+              type: 'conversation.message',
+              payload: { conversationId: withAgent.id, messageId: message.id },
+            });
+            ctx.logger.info({ conversationId: withAgent.id, messageId: message.id }, 'message routed to the agent conversation');
+            continue;
+          }
+          session = await startSession(tx, ctx, job);
+          fresh = true;
+        }
+        if (!session) {
+          ctx.logger.warn({ channelId: job.channelId, messageId: message.id }, 'no published bot version: message not answered');
+          await markInboundProcessed(tx, [message.id], null);
+          continue;
+        }
+        const log = ctx.logger.child({ sessionId: session.id, messageId: message.id });
+        const turn = await runTurnChain(tx, ctx, session, event, effects, fresh);
+        await markInboundProcessed(tx, [message.id], session.id);
+        log.info({ active: turn.active, replies: effects.outboundMessageIds.length }, 'turn processed');
+        session = turn.active ? turn.session : null;
       }
-      if (!session) {
-        ctx.logger.warn({ channelId: job.channelId, messageId: message.id }, 'no published bot version: message not answered');
-        await markInboundProcessed(tx, [message.id], null);
-        continue;
-      }
-      const log = ctx.logger.child({ sessionId: session.id, messageId: message.id });
-      const turn = await runTurn(tx, ctx, session, event, effects, fresh);
-      await markInboundProcessed(tx, [message.id], session.id);
-      log.info({ active: turn.active, replies: effects.outboundMessageIds.length }, 'turn processed');
-      session = turn.active ? turn.session : null;
-    }
-    return effects;
-  });
+      return effects;
+    },
+    { timeoutMs: turnTransactionTimeoutMs },
+  );
 }
 
 async function startSession(tx: Tx, ctx: RunnerContext, job: InboundJob): Promise<SessionRow | null> {

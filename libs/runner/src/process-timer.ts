@@ -1,8 +1,8 @@
 import { findActiveSession, withContactLock } from '@parley/db';
 import type { TimerJob } from '@parley/queue';
 import { emptyEffects, type Effects } from './effects';
-import type { RunnerContext } from './runner-context';
-import { runTurn } from './run-turn';
+import { turnTransactionTimeoutMs, type RunnerContext } from './runner-context';
+import { runTurnChain } from './run-turn';
 
 /**
  * A timer came due. Under the contact's lock (so it is ordered with that
@@ -11,12 +11,18 @@ import { runTurn } from './run-turn';
  * waits for, so a timer that fires after the user already answered does nothing.
  */
 export async function processTimer(ctx: RunnerContext, job: TimerJob): Promise<Effects> {
-  return withContactLock(ctx.db, job.channelId, job.contact, async (tx) => {
-    const effects = emptyEffects();
-    const session = await findActiveSession(tx, job.channelId, job.contact);
-    if (!session || session.id !== job.sessionId) return effects;
-    await runTurn(tx, ctx, session, { type: 'timer.fired', timerId: job.timerId }, effects);
-    ctx.logger.info({ sessionId: session.id, timerId: job.timerId, kind: job.kind }, 'timer fired');
-    return effects;
-  });
+  return withContactLock(
+    ctx.db,
+    job.channelId,
+    job.contact,
+    async (tx) => {
+      const effects = emptyEffects();
+      const session = await findActiveSession(tx, job.channelId, job.contact);
+      if (!session || session.id !== job.sessionId) return effects;
+      await runTurnChain(tx, ctx, session, { type: 'timer.fired', timerId: job.timerId }, effects);
+      ctx.logger.info({ sessionId: session.id, timerId: job.timerId, kind: job.kind }, 'timer fired');
+      return effects;
+    },
+    { timeoutMs: turnTransactionTimeoutMs },
+  );
 }

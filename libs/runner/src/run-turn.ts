@@ -1,5 +1,6 @@
 import { migrateSessionState, step, type EngineEvent, type SessionState } from '@parley/engine';
 import { insertOutboundMessage, recordAnalyticsEvent, updateSession, type Tx } from '@parley/db';
+import { executeCall } from './calls/execute-call';
 import type { Effects } from './effects';
 import type { RunnerContext } from './runner-context';
 
@@ -15,7 +16,13 @@ export type SessionRow = {
   state: unknown;
 };
 
-export type TurnResult = { active: boolean; session: SessionRow };
+/**
+ * `next`: when the session now waits for the result of a call this turn executed,
+ * the `call.result` event to feed it next (the caller loops, bounded).
+ */
+type CallResultEvent = Extract<EngineEvent, { type: 'call.result' }>;
+
+export type TurnResult = { active: boolean; session: SessionRow; next: CallResultEvent | null };
 
 /**
  * Runs one engine step for one event inside the caller's transaction and
@@ -24,6 +31,9 @@ export type TurnResult = { active: boolean; session: SessionRow };
  *   (the engine's keys are deterministic, so a retried turn re-finds the same
  *   rows instead of sending twice);
  * - `timer.set` / `timer.cancel` become queue effects;
+ * - `call` is executed now, inside the transaction, by its executor (database
+ *   calls commit or roll back with the turn); a result the session waits for is
+ *   returned as `next`;
  * - the new state is saved with an optimistic version check (a stale write
  *   throws and the whole transaction is retried by the job).
  * `fresh` marks a session just created, which the engine starts from scratch.
@@ -39,7 +49,8 @@ export async function runTurn(
   const flow = await ctx.flows.get(tx, row.botVersionId);
   const state: SessionState | null = fresh ? null : migrateSessionState(row.state);
   const now = ctx.clock();
-  const result = step(flow, state, event, { now, random: ctx.random });
+  const result = step(flow, state, event, { now, random: ctx.random, sessionId: row.id });
+  const callResults = new Map<string, CallResultEvent>();
   let status: 'active' | 'closed' | 'expired' = result.session.status === 'closed' ? 'closed' : 'active';
 
   for (const command of result.commands) {
@@ -70,6 +81,16 @@ export async function runTurn(
       case 'timer.cancel':
         effects.cancelledTimers.push({ sessionId: row.id, timerId: command.timerId });
         break;
+      case 'call': {
+        const outcome = await executeCall(
+          tx,
+          { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact, now },
+          command.call,
+        );
+        callResults.set(command.key, { type: 'call.result', key: command.key, ...outcome });
+        ctx.logger.info({ sessionId: row.id, call: command.call.name, key: command.key, ok: outcome.ok }, 'call executed');
+        break;
+      }
       case 'session.close':
         status = command.reason === 'expired' ? 'expired' : 'closed';
         break;
@@ -93,5 +114,30 @@ export async function runTurn(
       payload: { turn: result.session.turn },
     });
   }
-  return { active: status === 'active', session: { ...row, version: saved.version, state: result.session } };
+  const awaited = result.session.waiting?.call?.key;
+  const next = awaited === undefined ? null : (callResults.get(awaited) ?? null);
+  return { active: status === 'active', session: { ...row, version: saved.version, state: result.session }, next };
+}
+
+/** Most call results fed back within one job; a flow looping over calls continues in a later job. */
+export const maxChainedCallTurns = 25;
+
+/**
+ * Runs the turn for `event`, then keeps feeding the results of calls the session
+ * waits for (API response, profile lookup ...) until it waits for something else:
+ * the user, a timer, or a call result beyond `maxChainedCallTurns`.
+ */
+export async function runTurnChain(
+  tx: Tx,
+  ctx: RunnerContext,
+  row: SessionRow,
+  event: EngineEvent,
+  effects: Effects,
+  fresh = false,
+): Promise<TurnResult> {
+  let turn = await runTurn(tx, ctx, row, event, effects, fresh);
+  for (let chained = 0; turn.next && turn.active && chained < maxChainedCallTurns; chained++) {
+    turn = await runTurn(tx, ctx, turn.session, turn.next, effects);
+  }
+  return turn;
 }

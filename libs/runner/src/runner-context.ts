@@ -13,3 +13,10 @@ export type RunnerContext = {
   /** Uniform in [0, 1); only used for message variations. */
   random: () => number;
 };
+
+/**
+ * How long one contact's turn transaction may run. Calls (HTTP requests with their
+ * retries) currently execute inside it, so it must outlast the slowest call
+ * (60 s timeout × 4 attempts + backoff).
+ */
+export const turnTransactionTimeoutMs = 5 * 60_000;

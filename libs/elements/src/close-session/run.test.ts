@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testContext } from '../test-context';
 import { closeSessionElement } from './index';
 import { runCloseSession } from './run';
 import { closeSessionSchema, type CloseSession } from './schema';
@@ -7,7 +8,7 @@ describe('close-session', () => {
   const element: CloseSession = { id: 'bye', type: 'close-session' };
 
   it('ends the session as completed', () => {
-    expect(runCloseSession(element, { attributes: {}, now: 0, random: () => 0 })).toEqual({
+    expect(runCloseSession(element, testContext())).toEqual({
       kind: 'end',
       reason: 'completed',
       effects: [],

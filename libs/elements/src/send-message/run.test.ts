@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementContext } from '../element-definition';
+import type { ElementEffect } from '../element-effect-schema';
 import { elementOutcomeSchema } from '../element-outcome-schema';
 import { sendMessageElement } from './index';
 import { runSendMessage, sendMessageAttributeRefs } from './run';
@@ -9,10 +10,15 @@ function context(attributes: Record<string, unknown> = {}, draws: number[] = [])
   let calls = 0;
   return {
     attributes: Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, JSON.parse(JSON.stringify(value))])),
+    declarations: {},
     now: 0,
     random: () => draws[calls++] ?? 0,
     calls: () => calls,
   };
+}
+
+function textOf(effect: ElementEffect | undefined): string | undefined {
+  return effect?.type === 'send' ? effect.text : undefined;
 }
 
 const base: SendMessage = { id: 'm', type: 'send-message', text: 'Hello {{name}}!' };
@@ -36,7 +42,7 @@ describe('send-message run', () => {
       const ctx = context({}, [draw]);
       const outcome = runSendMessage(element, ctx);
       expect(ctx.calls()).toBe(1);
-      return outcome.effects[0]?.text;
+      return textOf(outcome.effects[0]);
     });
     expect(picks).toEqual(['A', 'B', 'C']);
   });
@@ -49,9 +55,9 @@ describe('send-message run', () => {
 
   it('clamps out-of-range random draws', () => {
     const element: SendMessage = { ...base, text: 'A', variations: ['B'] };
-    expect(runSendMessage(element, context({}, [1])).effects[0]?.text).toBe('B');
-    expect(runSendMessage(element, context({}, [-0.5])).effects[0]?.text).toBe('A');
-    expect(runSendMessage(element, context({}, [Number.NaN])).effects[0]?.text).toBe('A');
+    expect(textOf(runSendMessage(element, context({}, [1])).effects[0])).toBe('B');
+    expect(textOf(runSendMessage(element, context({}, [-0.5])).effects[0])).toBe('A');
+    expect(textOf(runSendMessage(element, context({}, [Number.NaN])).effects[0])).toBe('A');
   });
 
   it('attaches quick replies when there are any', () => {
@@ -82,8 +88,39 @@ describe('send-message schema', () => {
     expect(ok({ ...base, buttons: [{ label: 'x'.repeat(20) }] })).toBe(true);
     expect(ok({ ...base, buttons: [{ label: 'x'.repeat(21) }] })).toBe(false);
     expect(ok({ ...base, buttons: [{ label: '' }] })).toBe(false);
-    expect(ok({ ...base, buttons: Array.from({ length: 10 }, () => ({ label: 'b' })) })).toBe(true);
-    expect(ok({ ...base, buttons: Array.from({ length: 11 }, () => ({ label: 'b' })) })).toBe(false);
+    expect(ok({ ...base, buttons: Array.from({ length: 10 }, (_, index) => ({ label: `b${index}` })) })).toBe(true);
+    expect(ok({ ...base, buttons: Array.from({ length: 11 }, (_, index) => ({ label: `b${index}` })) })).toBe(false);
     expect(ok({ ...base, txt: 'typo' })).toBe(false);
+  });
+
+  it('caps variations at 10, each 1–4096 characters', () => {
+    const ok = (value: unknown): boolean => sendMessageSchema.safeParse(value).success;
+    expect(ok({ ...base, variations: Array.from({ length: 10 }, () => 'v') })).toBe(true);
+    expect(ok({ ...base, variations: Array.from({ length: 11 }, () => 'v') })).toBe(false);
+    expect(ok({ ...base, variations: [''] })).toBe(false);
+    expect(ok({ ...base, variations: ['x'.repeat(4097)] })).toBe(false);
+  });
+
+  it('refuses blank and duplicate button labels, naming the button', () => {
+    const issues = (buttons: { label: string }[]): string[] => {
+      const parsed = sendMessageSchema.safeParse({ ...base, buttons });
+      return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    };
+    expect(issues([{ label: 'Yes' }, { label: 'No' }])).toEqual([]);
+    expect(issues([{ label: 'Yes' }, { label: ' yes ' }])).toEqual(['buttons.1.label: the label " yes " is already used by button 1']);
+    expect(issues([{ label: '   ' }])).toEqual(['buttons.0.label: a button label must not be blank']);
+    expect(issues(Array.from({ length: 11 }, (_, index) => ({ label: `b${index}` })))).toEqual([expect.stringMatching(/^buttons: Too big/)]);
+  });
+
+  it('accepts the linkPreview flag', () => {
+    expect(sendMessageSchema.safeParse({ ...base, linkPreview: true }).success).toBe(true);
+    expect(sendMessageSchema.safeParse({ ...base, linkPreview: 'yes' }).success).toBe(false);
+  });
+
+  it('describes every field for the editor forms', () => {
+    const json = JSON.stringify(sendMessageSchema.toJSONSchema({ io: 'input' }));
+    for (const fragment of ['Message text, 1–4096', 'Up to 10 alternative texts', 'Up to 10 quick replies', 'Button text', 'preview of the first link']) {
+      expect(json).toContain(fragment);
+    }
   });
 });

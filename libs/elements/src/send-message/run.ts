@@ -2,19 +2,18 @@ import type { AttributeRef } from '../attribute-ref-schema';
 import type { ElementContext } from '../element-definition';
 import type { SendEffect } from '../element-effect-schema';
 import type { ElementOutcome } from '../element-outcome-schema';
-import { pickRandom } from '../pick-random';
-import { placeholderRefs } from '../placeholder-refs';
-import { renderTemplate } from '../render-template';
+import { messageVariantsRefs } from './message-variants-refs';
+import { renderMessageVariants } from './render-message-variants';
 import type { SendMessage } from './schema';
 
 /**
  * Sends `text`, or with variations one of [text, ...variations] picked uniformly with
- * `context.random` (see pickRandom), placeholders filled. Quick replies are attached
- * when there are any. Always continues through 'next'.
+ * `context.random` (called once, and only when there is a choice), placeholders filled.
+ * Quick replies are attached when there are any (labels as written). Always continues
+ * through 'next'.
  */
 export function runSendMessage(element: SendMessage, context: ElementContext): ElementOutcome {
-  const template = pickRandom([element.text, ...(element.variations ?? [])], context.random);
-  const send: SendEffect = { type: 'send', text: renderTemplate(template, context.attributes) };
+  const send: SendEffect = { type: 'send', text: renderMessageVariants(element, context) };
   if (element.buttons !== undefined && element.buttons.length > 0) {
     send.buttons = element.buttons.map((button) => ({ label: button.label }));
   }
@@ -23,8 +22,5 @@ export function runSendMessage(element: SendMessage, context: ElementContext): E
 
 /** Attributes read by the text and variations. */
 export function sendMessageAttributeRefs(element: SendMessage): AttributeRef[] {
-  return [
-    ...placeholderRefs(element.text, ['text']),
-    ...(element.variations ?? []).flatMap((variation, index) => placeholderRefs(variation, ['variations', index])),
-  ];
+  return messageVariantsRefs(element, []);
 }

@@ -1,8 +1,8 @@
 import type { ElementDefinition } from '../element-definition';
-import { resumeUserResponse, runUserResponse, userResponseAttributeRefs, userResponsePorts } from './run';
+import { resumeUserResponse, runUserResponse, userResponseAttributeRefs, userResponsePorts, validateUserResponse } from './run';
 import { userResponseSchema, type UserResponse } from './schema';
 
-export { userResponseSchema, type UserResponse } from './schema';
+export { keywordPort, userResponseSchema, type UserResponse, type UserResponseKeyword } from './schema';
 
 export const userResponseElement: ElementDefinition<UserResponse> = {
   type: 'user-response',
@@ -13,4 +13,5 @@ export const userResponseElement: ElementDefinition<UserResponse> = {
   attributeRefs: userResponseAttributeRefs,
   run: runUserResponse,
   onEvent: resumeUserResponse,
+  validate: validateUserResponse,
 };

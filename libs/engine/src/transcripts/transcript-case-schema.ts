@@ -22,7 +22,9 @@ const sendExpectationSchema = z.union([z.string(), z.strictObject({ text: z.stri
 /**
  * What one step must produce. `sends` is always checked (exactly); the rest only when given:
  * attributes is a subset check, timers the exact timer.set/timer.cancel commands in order,
- * commands the exact full command list, outcome the exact step outcome.
+ * commands the exact full command list, outcome the exact step outcome, trace entries
+ * that must appear in the step's trace in this order (each a partial match; others may
+ * come between), session a subset check of the whole session state.
  */
 export const transcriptExpectSchema = z.strictObject({
   sends: z.array(sendExpectationSchema),
@@ -32,6 +34,8 @@ export const transcriptExpectSchema = z.strictObject({
   timers: z.array(z.union([timerSetCommandSchema.strict(), timerCancelCommandSchema.strict()])).optional(),
   commands: z.array(commandSchema).optional(),
   outcome: stepOutcomeSchema.optional(),
+  trace: z.array(z.record(z.string(), z.json())).optional(),
+  session: z.record(z.string(), z.json()).optional(),
 });
 
 export const transcriptStepSchema = z.strictObject({

@@ -6,6 +6,7 @@ import { parseFlow } from '../parse-flow';
 import { seededRandom } from '../seeded-random';
 import { sessionStateSchema, type SessionState } from '../session-state-schema';
 import { step } from '../step';
+import { stepResultSchema } from '../step-result-schema';
 import { validateFlow } from '../validate-flow';
 import { transcriptCaseSchema, type TranscriptCase } from './transcript-case-schema';
 
@@ -61,6 +62,7 @@ function runCase(testCase: TranscriptCase): void {
     expect(step(flow, session, event, deps()), `${label}: deterministic`).toEqual(result);
     expect(sessionStateSchema.safeParse(result.session).error, `${label}: session parses`).toBeUndefined();
     for (const command of result.commands) expect(commandSchema.safeParse(command).error, `${label}: command parses`).toBeUndefined();
+    expect(stepResultSchema.safeParse(result).error, `${label}: step result parses`).toBeUndefined();
     if (result.outcome.kind === 'ignored') {
       expect(result.commands, `${label}: ignored → no commands`).toEqual([]);
       if (session !== null) expect(result.session, `${label}: ignored → same session`).toBe(session);
@@ -74,8 +76,24 @@ function runCase(testCase: TranscriptCase): void {
     if (want.status !== undefined) expect(result.session.status, `${label}: status`).toBe(want.status);
     if (want.closeReason !== undefined) expect(result.session.closeReason, `${label}: closeReason`).toBe(want.closeReason);
     if (want.outcome !== undefined) expect(result.outcome, `${label}: outcome`).toEqual(want.outcome);
+    if (want.session !== undefined) expect(result.session, `${label}: session`).toMatchObject(want.session);
+    if (want.trace !== undefined) expectTraceIncludes(result.trace, want.trace, label);
     session = result.session;
   });
+}
+
+/** Each wanted entry matches (partially) a trace entry after the previous match. */
+function expectTraceIncludes(trace: readonly object[], wanted: readonly Record<string, unknown>[], label: string): void {
+  let from = 0;
+  for (const entry of wanted) {
+    const index = trace.findIndex((candidate, at) => at >= from && matches(candidate, entry));
+    expect(index, `${label}: trace has ${JSON.stringify(entry)} (after entry ${from}) in ${JSON.stringify(trace, null, 1)}`).toBeGreaterThanOrEqual(0);
+    from = index + 1;
+  }
+}
+
+function matches(candidate: object, entry: Record<string, unknown>): boolean {
+  return Object.entries(entry).every(([key, value]) => JSON.stringify(Reflect.get(candidate, key)) === JSON.stringify(value));
 }
 
 function sendOf(command: Command): (string | { text: string; buttons: string[] })[] {

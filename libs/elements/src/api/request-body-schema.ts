@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** One key-value pair of a body; both sides may hold placeholders. */
+export const bodyPairSchema = z.strictObject({
+  key: z
+    .string()
+    .min(1)
+    .max(256)
+    .meta({ description: 'Key, 1–256 characters. Placeholders allowed; keys must be unique.' }),
+  value: z
+    .string()
+    .max(4096)
+    .meta({
+      description:
+        'Value, at most 4096 characters. Placeholders allowed; in a JSON body a value that is exactly one placeholder keeps the attribute\'s type (number, list, json ...).',
+    }),
+});
+export type BodyPair = z.infer<typeof bodyPairSchema>;
+
+/** Longest editor body, in characters. */
+export const maxBodyTextLength = 65_536;
+
+/**
+ * The request body as configured:
+ * - key-value: pairs with unique keys (json, url-encoded, form-data);
+ * - editor: text with placeholders (raw, json, text, xml).
+ * Which mode fits which content type and method is checked by validate.
+ */
+export const requestBodySchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('key-value'),
+      pairs: z.array(bodyPairSchema).min(1).max(100).meta({ description: 'Body key-value pairs (1–100), keys unique.' }),
+    }),
+    z.strictObject({
+      type: z.literal('editor'),
+      text: z
+        .string()
+        .min(1)
+        .max(maxBodyTextLength)
+        .meta({ description: `Body text (1–${maxBodyTextLength} characters). Placeholders allowed.` }),
+    }),
+  ])
+  .meta({ description: 'Request body: key-value pairs or editor text, depending on the content type.' });
+export type RequestBody = z.infer<typeof requestBodySchema>;

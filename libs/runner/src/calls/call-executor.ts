@@ -1,0 +1,34 @@
+import type { Tx } from '@parley/db';
+import type { AttributeValue, Call, CallError, CallName } from '@parley/elements';
+
+/** Who a call is made for: the session that emitted it. `now` is the turn's time, epoch ms. */
+export type CallContext = {
+  workspaceId: string;
+  botId: string;
+  sessionId: string;
+  channelId: string;
+  /** The end user's address in the channel (the session's contact). */
+  contact: string;
+  now: number;
+};
+
+/**
+ * What an executor reports: the fields of the engine's `call.result` event without `type`
+ * and `key` (the runner adds those). `ok: false` carries `error` with a stable code (see
+ * each call's result contract); `result` is JSON matching the call's result schema;
+ * `attempts` counts tries, the first included (informational, e.g. HTTP retries).
+ */
+export type CallResult = {
+  ok: boolean;
+  result?: AttributeValue;
+  error?: CallError;
+  attempts?: number;
+};
+
+/**
+ * Executes one call inside the turn's transaction (so its writes commit or roll back with
+ * the turn). Resolves with the outcome the element should see; rejects only on
+ * infrastructure failures (database down, serialization conflict ...), which fail the
+ * turn so the job is retried.
+ */
+export type CallExecutor<N extends CallName> = (tx: Tx, ctx: CallContext, call: Extract<Call, { name: N }>) => Promise<CallResult>;
