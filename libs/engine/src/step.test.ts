@@ -348,3 +348,39 @@ describe('step: components', () => {
     expectWellFormed(result);
   });
 });
+
+describe('person-scoped attributes from deps', () => {
+  const flow = {
+    version: 1,
+    attributes: [
+      { name: 'vip', type: 'boolean', scope: 'person' },
+      { name: 'note', type: 'text', scope: 'session' },
+    ],
+    entryDialogId: 'main',
+    dialogs: [
+      {
+        id: 'main',
+        name: 'Main',
+        startElementId: 'hello',
+        elements: [
+          { id: 'hello', type: 'send-message', text: 'vip={{vip}} note={{note}}' },
+          { id: 'wait', type: 'user-response' },
+        ],
+        edges: [{ id: 'e1', from: 'hello', to: 'wait' }],
+      },
+    ],
+  };
+
+  it('applies remembered person attributes at start, coerced, and ignores session-scoped names', () => {
+    const parsed = migrateFlow(flow);
+    const result = step(parsed, null, { type: 'user.message', messageId: 'm1', text: 'hi', receivedAt: 0 }, {
+      now: 0,
+      random: () => 0,
+      personAttributes: { vip: 'yes', note: 'leaked' },
+    });
+    const sends = result.commands.flatMap((command) => (command.type === 'send' ? [command.text] : []));
+    expect(sends).toEqual(['vip=true note=']);
+    expect(result.session.attributes).toMatchObject({ vip: true });
+    expect(result.session.attributes).not.toHaveProperty('note');
+  });
+});

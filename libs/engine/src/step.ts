@@ -15,6 +15,7 @@ import type { StepError, StepResult } from './step-result-schema';
 import {
   acceptMessage,
   applyDefaults,
+  applyPersonAttributes,
   beginTurn,
   brokenFlow,
   cancelTimer,
@@ -130,6 +131,7 @@ function start(flow: Flow, event: UserMessageEvent, deps: StepDeps): StepResult 
   if (deps.sessionId !== undefined) setInbound(turn, 'sessionId', deps.sessionId);
   acceptMessage(turn, event);
   applyDefaults(turn, flow.attributes);
+  applyPersonAttributes(turn, flow.attributes, deps.personAttributes);
   const dialog = flow.dialogs.find((candidate) => candidate.id === flow.entryDialogId);
   const scope = currentScope(turn);
   const entry = dialog && scope && locate(scope, { dialogId: dialog.id, elementId: dialog.startElementId });

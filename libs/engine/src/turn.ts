@@ -34,6 +34,13 @@ export type StepDeps = {
   random: () => number;
   /** The runner's session id, stored in the inbound attribute `sessionId` when a session starts. */
   sessionId?: string;
+  /**
+   * Values of the bot's person-scoped attributes remembered from earlier sessions of
+   * this end user (the runner loads them from the person's profile). Applied when a
+   * session starts, after declared defaults; names that are not declared with scope
+   * 'person' are ignored, values are coerced like any write.
+   */
+  personAttributes?: Readonly<Record<string, AttributeValue>>;
 };
 
 /** The working state of one accepted step. Local to the step; mutated only while it runs. */
@@ -202,6 +209,21 @@ function setBotAttribute(turn: Turn, name: string, value: AttributeValue): void 
 export function applyDefaults(turn: Turn, declarations: readonly AttributeDeclaration[]): void {
   for (const declaration of declarations) {
     if (declaration.defaultValue !== undefined) writeAttribute(turn, declaration.name, declaration.defaultValue);
+  }
+}
+
+/** Writes remembered person-scoped attribute values (see StepDeps.personAttributes). */
+export function applyPersonAttributes(
+  turn: Turn,
+  declarations: readonly AttributeDeclaration[],
+  values: Readonly<Record<string, AttributeValue>> | undefined,
+): void {
+  if (values === undefined) return;
+  for (const declaration of declarations) {
+    if (declaration.scope === 'person' && Object.hasOwn(values, declaration.name)) {
+      const value = values[declaration.name];
+      if (value !== undefined) writeAttribute(turn, declaration.name, value);
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { migrateSessionState, step, type EngineEvent, type SessionState } from '
 import { insertOutboundMessage, recordAnalyticsEvent, updateSession, type Tx } from '@parley/db';
 import { executeCall } from './calls/execute-call';
 import type { Effects } from './effects';
+import { loadPersonAttributes, savePersonAttributes } from './person-attributes';
 import type { RunnerContext } from './runner-context';
 
 /** The session row fields a turn needs. */
@@ -49,7 +50,13 @@ export async function runTurn(
   const flow = await ctx.flows.get(tx, row.botVersionId);
   const state: SessionState | null = fresh ? null : migrateSessionState(row.state);
   const now = ctx.clock();
-  const result = step(flow, state, event, { now, random: ctx.random, sessionId: row.id });
+  const personAttributes = fresh ? await loadPersonAttributes(tx, flow, row.workspaceId, row.contact) : undefined;
+  const result = step(flow, state, event, {
+    now,
+    random: ctx.random,
+    sessionId: row.id,
+    ...(personAttributes ? { personAttributes } : {}),
+  });
   const callResults = new Map<string, CallResultEvent>();
   let status: 'active' | 'closed' | 'expired' = result.session.status === 'closed' ? 'closed' : 'active';
 
@@ -91,6 +98,9 @@ export async function runTurn(
         ctx.logger.info({ sessionId: row.id, call: command.call.name, key: command.key, ok: outcome.ok }, 'call executed');
         break;
       }
+      case 'attributes.changed':
+        await savePersonAttributes(tx, flow, row.workspaceId, row.contact, command.changes);
+        break;
       case 'session.close':
         status = command.reason === 'expired' ? 'expired' : 'closed';
         break;
