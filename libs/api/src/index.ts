@@ -5,3 +5,4 @@ export { FlowInvalidError, describeFlowIssue, describeFlowIssues } from './flow-
 export { type InputIssue } from './input-issues';
 export { starterFlow } from './starter-flow';
 export { botSummarySchema, botDetailSchema, type BotSummary, type BotDetail } from './bots/bot-schemas';
+export { componentDetailSchema, componentSummarySchema, type ComponentDetail, type ComponentSummary } from './components/component-schemas';

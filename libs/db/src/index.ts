@@ -110,3 +110,15 @@ export { upsertPerson, type PersonFieldsInput, type UpsertPersonInput, type Upse
 export { recordCustomEvent, type RecordCustomEventInput } from './record-custom-event';
 export { updatePersonTags, type UpdatePersonTagsInput } from './update-person-tags';
 export { findAgentConversation } from './find-agent-conversation';
+
+// Components (reusable, versioned; embedded in published bot flows)
+export type { Component, ComponentVersion } from './generated/client';
+export { createComponent, type CreateComponentInput } from './create-component';
+export { getComponent } from './get-component';
+export { saveComponentDraft, type SaveComponentDraftInput } from './save-component-draft';
+export { StaleComponentDraftError } from './stale-component-draft-error';
+export { publishComponent, type PublishComponentOptions } from './publish-component';
+export { listComponents, type ComponentSummary } from './list-components';
+export { getComponentVersion } from './get-component-version';
+export { listComponentVersions, type ComponentVersionSummary } from './list-component-versions';
+export { publishBotFlow, type BuildPublishedFlow } from './publish-bot-flow';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createBot } from '@parley/db';
-import { requireValidFlow } from '../require-valid-flow';
+import { checkBotFlow } from '../components/check-with-components';
+import { requireCheckedFlow } from '../components/require-checked-flow';
 import { starterFlow } from '../starter-flow';
 import { workspaceProcedure } from '../workspace-procedure';
 import { botDescriptionSchema, botNameSchema, createdBotSchema, flowDocumentSchema } from './bot-schemas';
@@ -19,7 +20,7 @@ export const createBotInputSchema = z.object({
  */
 export const createBotProcedure = workspaceProcedure.input(createBotInputSchema).output(createdBotSchema).mutation(async ({ ctx, input }) => {
   const draft = input.draft ?? starterFlow();
-  const warnings = requireValidFlow('Draft', draft);
+  const warnings = requireCheckedFlow('Draft', await checkBotFlow(ctx.db, ctx.workspace.id, draft, 'draft'));
   const bot = await createBot(ctx.db, {
     workspaceId: ctx.workspace.id,
     name: input.name,

@@ -1,7 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { NotFoundError, publishBot } from '@parley/db';
-import { requireValidFlow } from '../require-valid-flow';
+import { NotFoundError, publishBotFlow } from '@parley/db';
+import type { FlowIssue } from '@parley/engine';
+import { checkBotFlow } from '../components/check-with-components';
+import { requireCheckedFlow } from '../components/require-checked-flow';
 import { workspaceProcedure } from '../workspace-procedure';
 import { botIdSchema, publishedVersionSchema } from './bot-schemas';
 import { findWorkspaceBot } from './find-workspace-bot';
@@ -9,19 +11,29 @@ import { findWorkspaceBot } from './find-workspace-bot';
 export const publishBotInputSchema = z.object({ id: botIdSchema });
 
 /**
- * `bots.publish`: validates the current draft again (rules may have changed
- * since it was saved) and publishes it as the next immutable version. Invalid →
- * BAD_REQUEST with `data.issues`, nothing published. Returns the version number.
+ * `bots.publish`: publishes the current draft as the next immutable version,
+ * with every component its Component elements use (directly or through other
+ * components) embedded in the flow's `components`, each pinned at its latest
+ * published version. Sessions of that version keep running those component
+ * versions whatever is published later.
  *
- * publishBot re-reads the draft in its own transaction; a save landing in
- * between is published instead, which is safe because saves only store valid
- * drafts.
+ * The draft is validated again with the components embedded (rules may have
+ * changed since it was saved; components may have been published since):
+ * invalid, a component missing or never published, or components including
+ * themselves → BAD_REQUEST with `data.issues` naming the element and field,
+ * nothing published. The draft is read, resolved and published in one
+ * transaction under the bot's row lock, so the version is exactly the draft
+ * that was checked. Returns the version number.
  */
 export const publishBotProcedure = workspaceProcedure.input(publishBotInputSchema).output(publishedVersionSchema).mutation(async ({ ctx, input }) => {
   const bot = await findWorkspaceBot(ctx.db, ctx.workspace, input.id);
-  const warnings = requireValidFlow('Draft', bot.draft);
+  let warnings: FlowIssue[] = [];
   try {
-    const version = await publishBot(ctx.db, bot.id);
+    const version = await publishBotFlow(ctx.db, bot.id, async (draft, tx) => {
+      const checked = await checkBotFlow(tx, ctx.workspace.id, draft, 'publish');
+      warnings = requireCheckedFlow('Draft', checked);
+      return checked.flow;
+    });
     return { version: version.number, publishedAt: version.publishedAt.toISOString(), warnings };
   } catch (error) {
     if (error instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });

@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { NotFoundError, saveDraft, StaleDraftError } from '@parley/db';
-import { requireValidFlow } from '../require-valid-flow';
+import { checkBotFlow } from '../components/check-with-components';
+import { requireCheckedFlow } from '../components/require-checked-flow';
 import { workspaceProcedure } from '../workspace-procedure';
 import { botIdSchema, flowDocumentSchema, savedDraftSchema } from './bot-schemas';
 import { findWorkspaceBot } from './find-workspace-bot';
@@ -21,7 +22,7 @@ export const saveDraftInputSchema = z.object({
  */
 export const saveDraftProcedure = workspaceProcedure.input(saveDraftInputSchema).output(savedDraftSchema).mutation(async ({ ctx, input }) => {
   await findWorkspaceBot(ctx.db, ctx.workspace, input.id);
-  const warnings = requireValidFlow('Draft', input.draft);
+  const warnings = requireCheckedFlow('Draft', await checkBotFlow(ctx.db, ctx.workspace.id, input.draft, 'draft'));
   try {
     const saved = await saveDraft(ctx.db, {
       botId: input.id,

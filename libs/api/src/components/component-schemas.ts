@@ -1,0 +1,67 @@
+import { flowIssueSchema } from '@parley/engine';
+import { z } from 'zod';
+
+/**
+ * Wire shapes of the components router. Outputs are plain JSON (timestamps as
+ * ISO 8601 strings), like the bots router's.
+ */
+
+export const componentIdSchema = z.string().trim().min(1, 'Component id is required').max(200);
+
+export const componentNameSchema = z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters');
+
+export const componentDescriptionSchema = z.string().trim().max(500, 'Description is at most 500 characters');
+
+/**
+ * A component document as sent by a client: any JSON object. Its shape and graph
+ * rules are checked by validateFlow (inside a minimal flow), which reports problems
+ * by element and field (the `issues` of the error) rather than as input errors.
+ */
+export const componentDocumentInputSchema = z.record(z.string(), z.json(), 'Draft must be a JSON object (a component document)');
+
+/** One row of `components.list`. */
+export const componentSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
+  /** Number of the newest published version; null when never published. */
+  latestVersion: z.number().int().positive().nullable(),
+});
+export type ComponentSummary = z.infer<typeof componentSummarySchema>;
+
+/** `components.get`: a component with its draft and its published versions (newest first). */
+export const componentDetailSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  /** The stored component document (valid when saved). */
+  draft: z.unknown(),
+  /** Pass back as `expectedRevision` to `components.saveDraft`. */
+  draftRevision: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  versions: z.array(z.object({ number: z.number().int().positive(), publishedAt: z.iso.datetime() })),
+});
+export type ComponentDetail = z.infer<typeof componentDetailSchema>;
+
+/** `components.create`: the new component's id and its first draft's warnings. */
+export const createdComponentSchema = z.object({
+  id: z.string(),
+  draftRevision: z.number().int().nonnegative(),
+  warnings: z.array(flowIssueSchema),
+});
+
+/** `components.saveDraft`: the saved revision and the document's warnings. */
+export const savedComponentDraftSchema = z.object({
+  draftRevision: z.number().int().nonnegative(),
+  updatedAt: z.iso.datetime(),
+  warnings: z.array(flowIssueSchema),
+});
+
+/** `components.publish`: the new version's number and the document's warnings. */
+export const publishedComponentVersionSchema = z.object({
+  version: z.number().int().positive(),
+  publishedAt: z.iso.datetime(),
+  warnings: z.array(flowIssueSchema),
+});
