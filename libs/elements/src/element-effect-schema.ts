@@ -12,6 +12,8 @@ export const sendEffectSchema = z.object({
   type: z.literal('send'),
   text: z.string(),
   buttons: z.array(quickReplySchema).optional(),
+  /** Ask the channel to show a preview of the first link (channels that support it). */
+  linkPreview: z.boolean().optional(),
 });
 export type SendEffect = z.infer<typeof sendEffectSchema>;
 

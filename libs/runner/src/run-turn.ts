@@ -70,7 +70,7 @@ export async function runTurn(
           contact: row.contact,
           idempotencyKey: `${row.id}:${command.key}`,
           text: command.text,
-          payload: { text: command.text, buttons: command.buttons ?? [] },
+          payload: { text: command.text, buttons: command.buttons ?? [], linkPreview: command.linkPreview === true },
         });
         if (message.status === 'pending') effects.outboundMessageIds.push(message.id);
         break;
@@ -91,7 +91,7 @@ export async function runTurn(
       case 'call': {
         const outcome = await executeCall(
           tx,
-          { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact, now },
+          { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact, now, secretKey: ctx.secretKey },
           command.call,
         );
         callResults.set(command.key, { type: 'call.result', key: command.key, ...outcome });

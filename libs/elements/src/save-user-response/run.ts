@@ -26,7 +26,10 @@ export function runSaveUserResponse(element: SaveUserResponse, context: ElementC
   if (element.skipIfCollected === true && isCollected(valueOf(context, element.saveAs))) {
     return { kind: 'continue', port: 'next', effects: [], attributes: {} };
   }
-  const effects: ElementEffect[] = element.message === undefined ? [] : [{ type: 'send', text: renderMessageVariants(element.message, context) }];
+  const effects: ElementEffect[] =
+    element.message === undefined
+      ? []
+      : [{ type: 'send', text: renderMessageVariants(element.message, context), ...(element.linkPreview === true ? { linkPreview: true } : {}) }];
   return { kind: 'wait', waitFor: replyWait(element.timeoutSeconds, 0), effects, attributes: {} };
 }
 

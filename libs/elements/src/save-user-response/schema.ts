@@ -41,7 +41,6 @@ export const saveUserResponseSchema = elementBaseSchema
       .optional()
       .meta({ description: "What to do when the repeats are exhausted or the timeout passes; the bot's default fallback when absent." }),
     timeoutSeconds: replyTimeoutSchema.optional(),
-    // Not carried further yet: the send effect has no link-preview flag.
     linkPreview: z
       .boolean()
       .optional()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ElementContext } from '../element-definition';
 import type { ElementEffect } from '../element-effect-schema';
 import { elementOutcomeSchema } from '../element-outcome-schema';
+import { testContext } from '../test-context';
 import { sendMessageElement } from './index';
 import { runSendMessage, sendMessageAttributeRefs } from './run';
 import { sendMessageSchema, type SendMessage } from './schema';
@@ -122,5 +123,15 @@ describe('send-message schema', () => {
     for (const fragment of ['Message text, 1–4096', 'Up to 10 alternative texts', 'Up to 10 quick replies', 'Button text', 'preview of the first link']) {
       expect(json).toContain(fragment);
     }
+  });
+});
+
+describe('link preview', () => {
+  it('asks the channel for a link preview only when enabled', () => {
+    const base = { id: 's', type: 'send-message' as const, text: 'See https://parley.dev' };
+    expect(runSendMessage({ ...base, linkPreview: true }, testContext()).effects).toEqual([
+      { type: 'send', text: 'See https://parley.dev', linkPreview: true },
+    ]);
+    expect(runSendMessage(base, testContext()).effects).toEqual([{ type: 'send', text: 'See https://parley.dev' }]);
   });
 });

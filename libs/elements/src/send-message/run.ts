@@ -17,6 +17,7 @@ export function runSendMessage(element: SendMessage, context: ElementContext): E
   if (element.buttons !== undefined && element.buttons.length > 0) {
     send.buttons = element.buttons.map((button) => ({ label: button.label }));
   }
+  if (element.linkPreview === true) send.linkPreview = true;
   return { kind: 'continue', port: 'next', effects: [send], attributes: {} };
 }
 

@@ -44,7 +44,6 @@ export const sendMessageSchema = elementBaseSchema
     buttons: quickRepliesSchema
       .optional()
       .meta({ description: 'Up to 10 quick replies, labels 1–20 characters, distinct. Labels are sent as written (no placeholders).' }),
-    // Not carried further yet: the send effect has no link-preview flag.
     linkPreview: z
       .boolean()
       .optional()
