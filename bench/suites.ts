@@ -1,4 +1,6 @@
+import { apiElementBench } from './api-element.bench';
 import type { BenchSuite } from './bench-suite';
+import { codeRunBench } from './code-run.bench';
 
 /** Every benchmark suite, in run order. Add a suite: one import and one entry. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [apiElementBench, codeRunBench];

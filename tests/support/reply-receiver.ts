@@ -9,6 +9,8 @@ export type ReceivedReply = {
   sessionId: string;
   signatureValid: boolean;
   webhookId: string;
+  /** Epoch ms when the request was complete. */
+  receivedAt: number;
 };
 
 /**
@@ -53,6 +55,7 @@ export class ReplyReceiver {
           ...(Array.isArray(buttons) ? { buttons } : {}),
           signatureValid: verifyHttpSignature(body, request.headers, this.secret).ok,
           webhookId: String(request.headers['webhook-id'] ?? ''),
+          receivedAt: Date.now(),
         });
         response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       });

@@ -6,6 +6,9 @@ import { getWorkspaceBySlug, type Db } from '@parley/db';
 import type { Queues } from '@parley/queue';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerHttpWebhookRoute } from './routes/http-webhook-route';
+import { registerTelegramWebhookRoute } from './routes/telegram-webhook-route';
+import { registerWhatsAppWebhookRoute } from './routes/whatsapp-webhook-route';
+import { registerWebchatRoutes } from './routes/webchat-routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -75,6 +78,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   registerHealthRoutes(app, { db: deps.db, redis: deps.queues.connection });
   registerHttpWebhookRoute(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
+  registerWhatsAppWebhookRoute(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
+  registerTelegramWebhookRoute(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
+  registerWebchatRoutes(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
 
   app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -98,8 +104,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   return app;
 }
 
-/** Connection-level failures of Postgres (Prisma/pg) or Redis mean "retry later", i.e. 503. */
+/**
+ * Connection-level failures of Postgres (Prisma/pg) or Redis mean "retry later", i.e. 503:
+ * unreachable, connection lost, pool exhausted, or a server shutting down / starting up
+ * (SQLSTATE class 08, 57P01–57P03, 53300 as Prisma reports them: Code: `57P03`).
+ */
 function isInfrastructureError(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message} ${String(Reflect.get(error, 'code') ?? '')}` : '';
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|Can't reach database|P1001|P1017|DriverAdapterError|terminating connection|Stream isn't writeable|MaxRetriesPerRequest|connect/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|Can't reach database|P1001|P1002|P1008|P1017|P2024|DriverAdapterError|terminating connection|shutting down|starting up|`57P0[123]`|`08[0-9A-Z]{3}`|`53300`|Stream isn't writeable|MaxRetriesPerRequest|connect/i.test(text);
 }

@@ -8,7 +8,7 @@ import { workerConfigSchema } from './worker-config';
 async function main(): Promise<void> {
   const config = exitOnConfigError(() => loadConfig(workerConfigSchema));
   const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
   const queues = createQueues({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
   const workers = await startWorkers({
     db,
@@ -20,6 +20,10 @@ async function main(): Promise<void> {
     concurrency: config.WORKER_CONCURRENCY,
     outboundConcurrency: config.OUTBOUND_CONCURRENCY,
     reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+    lockDurationMs: config.WORKER_LOCK_DURATION_MS,
+    stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
+    delivery: { leaseMs: config.DELIVERY_LEASE_MS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
+    sandboxPoolSize: config.SANDBOX_POOL_SIZE,
   });
   logger.info({ pid: process.pid, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 

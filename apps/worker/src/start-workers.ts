@@ -1,9 +1,10 @@
-import { UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { markOutboundFailed, type Db } from '@parley/db';
+import type { Db } from '@parley/db';
 import {
   createRedis,
   inboundJobSchema,
+  jobBackoffStrategy,
   outboundJobSchema,
   queueNames,
   timerJobSchema,
@@ -16,8 +17,11 @@ import {
   processInbox,
   processTimer,
   reconcile,
+  type DeliverySettings,
   type RunnerContext,
 } from '@parley/runner';
+import { defaultSourceAddress } from '@parley/http';
+import { SandboxPool } from '@parley/sandbox';
 
 export type WorkerOptions = {
   db: Db;
@@ -29,6 +33,21 @@ export type WorkerOptions = {
   concurrency: number;
   outboundConcurrency: number;
   reconcileIntervalMs: number;
+  /**
+   * BullMQ job lock of this process's jobs, renewed every half of it while a job
+   * runs; a job of a crashed process is taken up again by another once its lock
+   * expired and a stalled-job check (every `stalledIntervalMs`) saw it. Default
+   * 30 s each: a worker killed mid-job delays that job (and its contact) by up
+   * to about a minute. Lower both for faster takeover, at the cost of more Redis
+   * traffic and of false "stalled" verdicts when the event loop blocks longer
+   * than the lock.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Outbound delivery lease, attempts and burst size (see DeliverySettings). */
+  delivery?: Partial<DeliverySettings>;
+  /** Sandbox processes running Code element scripts (each with one warm isolate); default 2. */
+  sandboxPoolSize?: number;
 };
 
 export type RunningWorkers = { close: () => Promise<void> };
@@ -39,6 +58,7 @@ export type RunningWorkers = { close: () => Promise<void> };
  * the in-flight ones to finish (graceful shutdown).
  */
 export async function startWorkers(options: WorkerOptions): Promise<RunningWorkers> {
+  const sandbox = new SandboxPool({ size: options.sandboxPoolSize ?? 2 });
   const ctx: RunnerContext = {
     db: options.db,
     logger: options.logger,
@@ -46,8 +66,17 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     flows: new FlowCache(),
     clock: () => Date.now(),
     random: Math.random,
+    redis: { connection: options.queues.connection, prefix: options.prefix },
+    rateLimit: { redis: options.queues.connection, keyPrefix: options.prefix, sourceAddress: defaultSourceAddress() },
+    sandbox,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
   };
-  const base = { prefix: options.prefix };
+  const base = {
+    prefix: options.prefix,
+    settings: { backoffStrategy: jobBackoffStrategy },
+    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+  };
 
   const inbound = new Worker(
     queueNames.inbound,
@@ -71,21 +100,25 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
 
   const outbound = new Worker(
     queueNames.outbound,
-    async (job) => {
+    async (job, token) => {
       const data = outboundJobSchema.parse(job.data);
       const result = await deliverOutbound(ctx, data);
-      if (result.kind === 'permanent-failure') {
-        await markOutboundFailed(options.db, data.messageId, result.error);
-        throw new UnrecoverableError(result.error);
+      if (result.kind === 'waiting') {
+        // An earlier reply of the contact is in flight or backing off: wait, without using an attempt.
+        await job.moveToDelayed(Math.max(result.until, Date.now() + 10), token);
+        throw new DelayedError();
       }
+      // Already marked failed in Postgres; failing the job keeps it visible among failed jobs.
+      if (result.kind === 'permanent-failure') throw new UnrecoverableError(result.error);
     },
     { ...base, connection: createRedis(options.redisUrl), concurrency: options.outboundConcurrency },
   );
+  // A failed outbound job is a delivery that failed permanently (already marked in Postgres) or an
+  // infrastructure error; the message itself stays pending then, and the reconciler queues it again.
   outbound.on('failed', (job, error) => {
     if (!job) return;
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade;
-    options.logger.warn({ messageId: job.data.messageId, attemptsLeft, err: error.message }, 'delivery failed');
-    if (attemptsLeft <= 0) void markOutboundFailed(options.db, job.data.messageId, error.message).catch(() => undefined);
+    options.logger.warn({ messageId: job.data.messageId, attemptsLeft, err: error.message }, 'delivery job failed');
   });
   for (const worker of [inbound, timers]) {
     worker.on('failed', (job, error) => options.logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
@@ -94,21 +127,80 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     worker.on('error', (error) => options.logger.error({ queue: worker.name, err: error.message }, 'worker error'));
   }
 
-  const runReconcile = async (): Promise<void> => {
-    try {
-      const counts = await reconcile(ctx, options.queues);
-      if (counts.inbound + counts.outbound > 0) options.logger.info(counts, 'reconciled work from Postgres');
-    } catch (error) {
-      options.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'reconcile failed');
-    }
+  const reconciler = createReconcileLoop(async (full) => {
+    const counts = await reconcile(ctx, options.queues, { full });
+    if (counts.recreated > 0 || counts.full) options.logger.info(counts, 'reconciled work from Postgres');
+  }, options.logger);
+  await reconciler.run(true);
+  const interval = options.reconcileIntervalMs > 0 ? setInterval(() => void reconciler.run(false), options.reconcileIntervalMs) : undefined;
+  // Redis came back after a disconnect: it may have restarted empty (nothing on disk), so re-create
+  // every job at once instead of waiting for the next interval.
+  let disconnected = false;
+  const onClose = (): void => {
+    disconnected = true;
   };
-  await runReconcile();
-  const interval = options.reconcileIntervalMs > 0 ? setInterval(() => void runReconcile(), options.reconcileIntervalMs) : undefined;
+  const onReady = (): void => {
+    if (!disconnected) return;
+    disconnected = false;
+    options.logger.warn('Redis connection ready again: reconciling every job from Postgres');
+    void reconciler.run(true);
+  };
+  options.queues.connection.on('close', onClose);
+  options.queues.connection.on('ready', onReady);
 
   return {
     close: async () => {
       if (interval) clearInterval(interval);
+      options.queues.connection.off('close', onClose);
+      options.queues.connection.off('ready', onReady);
+      reconciler.stop();
       await Promise.all([inbound.close(), timers.close(), outbound.close()]);
+      await sandbox.dispose();
+    },
+  };
+}
+
+/**
+ * Runs the reconciler one at a time: a run asked for while one is going happens
+ * right after it (full if any request was full), and a full run that failed
+ * (Postgres or Redis down) makes the next run full as well.
+ */
+function createReconcileLoop(
+  runOnce: (full: boolean) => Promise<void>,
+  logger: Logger,
+): { run: (full: boolean) => Promise<void>; stop: () => void } {
+  let running: Promise<void> | null = null;
+  let queued: { full: boolean } | null = null;
+  let owedFull = false;
+  let stopped = false;
+  const loop = async (full: boolean): Promise<void> => {
+    let next: boolean | null = full;
+    while (next !== null && !stopped) {
+      const wantFull = next || owedFull;
+      try {
+        await runOnce(wantFull);
+        if (wantFull) owedFull = false;
+      } catch (error) {
+        if (wantFull) owedFull = true;
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'reconcile failed');
+      }
+      next = queued ? queued.full : null;
+      queued = null;
+    }
+  };
+  return {
+    run: async (full) => {
+      if (running) {
+        queued = { full: full || (queued?.full ?? false) };
+        return running;
+      }
+      running = loop(full).finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    stop: () => {
+      stopped = true;
     },
   };
 }

@@ -12,7 +12,22 @@ export const workerConfigSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Deliveries in flight at once by this process. */
   OUTBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
-  /** How often Postgres is scanned for work Redis lost (ms); 0 disables. */
+  /**
+   * How often Postgres is scanned for work Redis lost (ms); 0 disables. The scan also
+   * runs at start-up and whenever the Redis connection is ready again after a drop.
+   */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** BullMQ job lock (ms), renewed at half of it while a job runs: how long a crashed worker's jobs stay locked. */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** How often this worker looks for stalled jobs (locks expired: their worker died) and re-queues them (ms). */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Lease of one delivery attempt on its contact's next reply (ms): how long a crashed worker holds a contact's replies back. */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Delivery attempts of a reply failing with 5xx / timeouts before it is marked failed (each attempt retries quickly itself). */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** Postgres connections of this process (each turn in progress holds one). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Sandbox processes for Code element scripts (one warm isolate and about 100 MB each): scripts run at once. */
+  SANDBOX_POOL_SIZE: z.coerce.number().int().min(1).max(32).default(2),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

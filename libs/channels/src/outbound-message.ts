@@ -15,6 +15,8 @@ export const outboundMessageSchema = z.object({
   to: z.string().min(1),
   text: z.string(),
   buttons: z.array(outboundButtonSchema).optional(),
+  /** Ask the channel to preview the first link in `text` (WhatsApp, Telegram); off when absent. */
+  linkPreview: z.boolean().optional(),
   idempotencyKey: z.string().min(1),
   sessionId: z.string(),
 });

@@ -30,3 +30,7 @@ export type MessageStatus = z.infer<typeof messageStatusSchema>;
 /** 'bot': the bot still handles it (not in the agent inbox yet); 'open' after a handoff. */
 export const conversationStatusSchema = z.enum(['bot', 'open', 'assigned', 'closed']);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+
+/** A SessionTimer: 'pending' until it fires or the session no longer needs it. */
+export const timerStatusSchema = z.enum(['pending', 'fired', 'cancelled']);
+export type TimerStatus = z.infer<typeof timerStatusSchema>;

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient, type Prisma } from './generated/client';
 
 /** The Prisma client, connected through the `pg` driver adapter (no native engine). */
@@ -19,11 +20,25 @@ export type CreateDbOptions = {
 /**
  * Opens a Prisma client for `databaseUrl` on a `pg` pool. Connections open
  * lazily; call `db.$disconnect()` to close the pool.
+ *
+ * Every pooled connection carries its own 'error' listener. Without it, a
+ * Postgres restart can kill the process: when a query finishes while callers wait
+ * for a connection, pg-pool hands the connection to the next caller (dropping
+ * its idle listener) before that caller's transaction attaches one, and a
+ * "terminating connection" error arriving in the same network read is then an
+ * unhandled 'error' event. The connection is still discarded as broken by the
+ * pool and the adapter; the listener only keeps the process alive.
  */
 export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     ...(options.maxConnections === undefined ? {} : { max: options.maxConnections }),
   });
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  // Errors of idle connections; the pool discards them.
+  pool.on('error', () => undefined);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }

@@ -78,9 +78,26 @@ export { markOutboundSent } from './mark-outbound-sent';
 export { markOutboundFailed } from './mark-outbound-failed';
 export { recordOutboundAttempt } from './record-outbound-attempt';
 export { listPendingOutbound } from './list-pending-outbound';
+export { claimNextOutbound, type ClaimNextOutboundInput, type OutboundClaim } from './claim-next-outbound';
+export { renewOutboundLease, releaseOutboundLease } from './outbound-lease';
+
+// Durable timers (the queue's delayed jobs are copies, re-created by the reconciler)
+export type { SessionTimer } from './to-session-timer';
+export { armSessionTimer, type ArmSessionTimerInput } from './arm-session-timer';
+export { cancelSessionTimer, cancelPendingSessionTimers } from './cancel-session-timer';
+export { fireSessionTimer, type FireSessionTimerOutcome } from './fire-session-timer';
+export { listPendingTimers, type ListPendingTimersInput } from './list-pending-timers';
+export { pruneSettledTimers } from './prune-settled-timers';
 
 // Analytics
 export { recordAnalyticsEvent, type RecordAnalyticsEventInput } from './record-analytics-event';
+export {
+  recordDeliveryStatus,
+  deliveryStatusSchema,
+  deliveryStatusEventType,
+  type DeliveryStatus,
+  type RecordDeliveryStatusInput,
+} from './record-delivery-status';
 
 // Demo
 export { seedDemo, demoChannelId, demoWorkspaceSlug, type SeedDemoInput, type SeedDemoResult } from './seed-demo';
@@ -122,3 +139,18 @@ export { listComponents, type ComponentSummary } from './list-components';
 export { getComponentVersion } from './get-component-version';
 export { listComponentVersions, type ComponentVersionSummary } from './list-component-versions';
 export { publishBotFlow, type BuildPublishedFlow } from './publish-bot-flow';
+
+// Outbound HTTP: workspace allowlist (SSRF guard) and client certificates (mTLS)
+export { workspaceHttpSettingsSchema, readWorkspaceHttpSettings, type WorkspaceHttpSettings } from './workspace-http-settings';
+export { getWorkspaceHttpPolicy } from './get-workspace-http-policy';
+export { setWorkspaceHttpAllowlist } from './set-workspace-http-allowlist';
+export { clientCertificateKeyContext, type ClientCertificate, type ClientCertificateSummary } from './to-client-certificate';
+export { createClientCertificate, type CreateClientCertificateInput } from './create-client-certificate';
+export { listClientCertificates } from './list-client-certificates';
+export { getClientCertificate } from './get-client-certificate';
+export { deleteClientCertificate } from './delete-client-certificate';
+
+// Web chat: a visitor's transcript and delivered replies, in seq order
+export { getWebchatReplyCursor } from './get-webchat-reply-cursor';
+export { listWebchatReplies, type ListWebchatRepliesInput } from './list-webchat-replies';
+export { listWebchatHistory } from './list-webchat-history';

@@ -10,7 +10,7 @@ import { toMessage, type Message } from './to-message';
 export async function markOutboundFailed(db: Tx, id: string, error: string): Promise<Message | null> {
   const [row] = await db.message.updateManyAndReturn({
     where: { id, direction: 'outbound', status: { not: 'sent' } },
-    data: { status: 'failed', error },
+    data: { status: 'failed', error, deliveryToken: null, deliveryLockedUntil: null },
   });
   if (row) return toMessage(row);
   const current = await db.message.findFirst({ where: { id, direction: 'outbound' } });

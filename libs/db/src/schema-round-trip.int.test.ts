@@ -54,7 +54,12 @@ describe('schema round trip', () => {
         error: 'e',
         processedAt: at,
         sentAt: at,
+        deliveryToken: 't1',
+        deliveryLockedUntil: at,
       },
+    });
+    const timer = await db.sessionTimer.create({
+      data: { sessionId: session.id, timerId: '3:reply-timeout', kind: 'reply-timeout', dueAt: at, channelId: channel.id, contact: '+100', settledAt: at },
     });
     const person = await db.person.create({
       data: {
@@ -120,6 +125,8 @@ describe('schema round trip', () => {
     expect(read.csatResponses).toEqual([csat]);
     expect(read.analyticsEvents).toEqual([analytics]);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(user);
+    expect(await db.sessionTimer.findMany({ where: { sessionId: session.id } })).toEqual([timer]);
+    expect(timer).toMatchObject({ status: 'pending', dueAt: at });
 
     expect(typeof message.seq).toBe('bigint');
     expect(session).toMatchObject({ status: 'active', version: 0 });
@@ -129,6 +136,7 @@ describe('schema round trip', () => {
     // Deleting the workspace removes everything it owns.
     await db.workspace.delete({ where: { id: workspace.id } });
     expect(await db.message.count({ where: { workspaceId: workspace.id } })).toBe(0);
+    expect(await db.sessionTimer.count({ where: { sessionId: session.id } })).toBe(0);
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { createDb, type Db } from './create-db';
 import { createScratchDatabase } from './create-scratch-database';
 import { getBot } from './get-bot';
 import { getChannel } from './get-channel';
+import { getWorkspaceHttpPolicy } from './get-workspace-http-policy';
 import { getLatestVersion } from './get-latest-version';
 import { migrate } from './migrate';
 import { seedDemo } from './seed-demo';
@@ -30,6 +31,7 @@ describe('seedDemo', () => {
     expect(b).toEqual(a);
     expect(await seedDemo(db, input, secretKey)).toEqual(a);
     expect(a.channelId).toBe('demo-http');
+    expect(await getWorkspaceHttpPolicy(db, a.workspaceId)).toEqual({ allow: ['127.0.0.1/32'] });
     expect(await db.bot.count({ where: { workspaceId: a.workspaceId } })).toBe(1);
     expect(await db.botVersion.count({ where: { botId: a.botId } })).toBe(1);
 

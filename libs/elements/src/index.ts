@@ -125,3 +125,5 @@ export {
   type CodeRunLimits,
   type CodeRunResult,
 } from './calls/code-run-call';
+export { buildHttpRequest, type BuiltHttpRequest, type HttpRequestConfig, type HttpTransport, type RequestProblem } from './api/build-http-request';
+export { predefinedContentTypes } from './api/content-type-schema';

@@ -254,11 +254,13 @@ export function emitEffect(turn: Turn, effect: ElementEffect): string {
   turn.effectCount += 1;
   switch (effect.type) {
     case 'send':
-      turn.commands.push(
-        effect.buttons === undefined
-          ? { type: 'send', key, text: effect.text }
-          : { type: 'send', key, text: effect.text, buttons: effect.buttons },
-      );
+      turn.commands.push({
+        type: 'send',
+        key,
+        text: effect.text,
+        ...(effect.buttons === undefined ? {} : { buttons: effect.buttons }),
+        ...(effect.linkPreview === true ? { linkPreview: true } : {}),
+      });
       break;
     case 'call':
       turn.commands.push({ type: 'call', key, call: effect.call });

@@ -5,15 +5,27 @@ import type { HttpResponse } from './http-request-spec';
  * - `network`: DNS, connect, TLS or socket failure (retried).
  * - `too-large`: the response body exceeded `maxResponseBytes` (not retried).
  * - `status`: the final response had status ≥ 400; `status` and `response` carry it.
+ * - `blocked`: the SSRF guard refused a destination (the URL's or a redirect's);
+ *   the message names the host and the address class, never a resolved address (not retried).
+ * - `certificate`: the TLS material given (CA, client certificate or key) is unusable (no attempt made).
+ * - `too-many-redirects`: more redirects than `maxRedirects` (not retried).
  * - `invalid-request`: the spec failed validation or the client refused it (no attempt made).
  */
-export type HttpErrorKind = 'timeout' | 'network' | 'too-large' | 'status' | 'invalid-request';
+export type HttpErrorKind =
+  | 'timeout'
+  | 'network'
+  | 'too-large'
+  | 'status'
+  | 'blocked'
+  | 'certificate'
+  | 'too-many-redirects'
+  | 'invalid-request';
 
 /** Every failure of `httpRequest`, after its retries. */
 export class HttpRequestError extends Error {
   override readonly name = 'HttpRequestError';
   readonly kind: HttpErrorKind;
-  /** Attempts made (0 for `invalid-request`). */
+  /** Attempts made (0 for `invalid-request` and `certificate`). */
   readonly attempts: number;
   /** The final status, for `status` errors. */
   readonly status: number | undefined;

@@ -21,7 +21,7 @@ export type RetryOptions = z.infer<typeof retryOptionsSchema>;
 /**
  * One outbound HTTP call: what to send and the limits it runs under. Serializable,
  * so engine commands and queue jobs can carry it. Defaults: 10 s timeout per
- * attempt, 1 MiB response cap, 3 retries.
+ * attempt, 1 MiB response cap, up to 5 redirects, 3 retries.
  */
 export const httpRequestSpecSchema = z
   .object({
@@ -33,6 +33,11 @@ export const httpRequestSpecSchema = z
     timeoutMs: z.number().int().min(1_000).max(60_000).default(10_000),
     /** Largest response body read; a bigger one is aborted, not buffered. */
     maxResponseBytes: z.number().int().min(1).max(64 * MIB).default(MIB),
+    /**
+     * Redirects (301, 302, 303, 307, 308 with a Location) followed per attempt, each
+     * hop to http(s) only and re-checked by the SSRF guard; 0 = return the 3xx as is.
+     */
+    maxRedirects: z.number().int().min(0).max(5).default(5),
     retry: retryOptionsSchema.prefault({}),
   })
   .refine((spec) => spec.body === undefined || (spec.method !== 'GET' && spec.method !== 'HEAD'), {

@@ -6,7 +6,8 @@ import { HttpRequestError } from './http-request-error';
 
 /**
  * Against real node:http servers on 127.0.0.1 (port 0). Backoff is shortened
- * (`baseDelayMs: 5`) so retries are fast; timeouts use the 1 s minimum.
+ * (`baseDelayMs: 5`) so retries are fast; timeouts use the 1 s minimum. Loopback
+ * is allowlisted (`local`): the SSRF guard refuses it otherwise (tests/http covers that).
  */
 type Handler = (request: IncomingMessage, response: ServerResponse, hit: number) => void;
 type TestServer = { url: string; hits: () => number; received: { method: string; headers: IncomingMessage['headers']; body: string }[] };
@@ -58,6 +59,7 @@ async function failure(promise: Promise<unknown>): Promise<HttpRequestError> {
 }
 
 const fastRetry = { retries: 3, baseDelayMs: 5 };
+const local = { policy: { allow: ['127.0.0.1/32'] } };
 
 describe('httpRequest against a real server', () => {
   it('passes a 200 through with lower-case headers, the body and one attempt', async () => {
@@ -70,7 +72,7 @@ describe('httpRequest against a real server', () => {
       headers: { 'content-type': 'application/json', 'X-Custom': 'yes' },
       body: '{"hello":"world"}',
       retry: fastRetry,
-    });
+    }, local);
     expect(response).toMatchObject({ status: 200, body: '{"ok":true}', attempts: 1 });
     expect(response.headers['content-type']).toBe('application/json');
     expect(response.headers['x-trace-id']).toBe('t-1');
@@ -84,7 +86,7 @@ describe('httpRequest against a real server', () => {
       if (hit <= 2) response.writeHead(503).end('busy');
       else response.writeHead(200).end('done');
     });
-    const response = await httpRequest({ method: 'GET', url: server.url, retry: fastRetry });
+    const response = await httpRequest({ method: 'GET', url: server.url, retry: fastRetry }, local);
     expect(response).toMatchObject({ status: 200, body: 'done', attempts: 3 });
     expect(server.hits()).toBe(3);
   });
@@ -93,7 +95,7 @@ describe('httpRequest against a real server', () => {
     const server = await serve((_request, response) => {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('no such hook');
     });
-    const error = await failure(httpRequest({ method: 'POST', url: server.url, body: '{}', retry: fastRetry }));
+    const error = await failure(httpRequest({ method: 'POST', url: server.url, body: '{}', retry: fastRetry }, local));
     expect(error).toMatchObject({ kind: 'status', status: 404, attempts: 1 });
     expect(error.response?.body).toBe('no such hook');
     expect(error.message).toBe(`POST ${new URL(server.url).origin}/hook answered 404 after 1 attempt`);
@@ -105,7 +107,7 @@ describe('httpRequest against a real server', () => {
     const server = await serve((_request, response, hit) => {
       response.writeHead(hit === 4 ? 502 : 500).end(`failure ${hit}`);
     });
-    const error = await failure(httpRequest({ method: 'PUT', url: server.url, body: 'x', retry: fastRetry }));
+    const error = await failure(httpRequest({ method: 'PUT', url: server.url, body: 'x', retry: fastRetry }, local));
     expect(error).toMatchObject({ kind: 'status', status: 502, attempts: 4 });
     expect(error.response?.body).toBe('failure 4');
     expect(server.hits()).toBe(4);
@@ -115,7 +117,7 @@ describe('httpRequest against a real server', () => {
     const server = await serve((_request, response) => {
       response.writeHead(503).end();
     });
-    const error = await failure(httpRequest({ method: 'GET', url: server.url, retry: { retries: 0 } }));
+    const error = await failure(httpRequest({ method: 'GET', url: server.url, retry: { retries: 0 } }, local));
     expect(error).toMatchObject({ kind: 'status', status: 503, attempts: 1 });
     expect(server.hits()).toBe(1);
   });
@@ -126,7 +128,7 @@ describe('httpRequest against a real server', () => {
     });
     const started = performance.now();
     const error = await failure(
-      httpRequest({ method: 'GET', url: server.url, timeoutMs: 1_000, retry: { retries: 1, baseDelayMs: 5 } }),
+      httpRequest({ method: 'GET', url: server.url, timeoutMs: 1_000, retry: { retries: 1, baseDelayMs: 5 } }, local),
     );
     expect(error).toMatchObject({ kind: 'timeout', attempts: 2 });
     expect(error.message).toContain('timed out after 1000 ms');
@@ -143,7 +145,7 @@ describe('httpRequest against a real server', () => {
       response.on('close', () => clearInterval(tick));
     });
     const error = await failure(
-      httpRequest({ method: 'GET', url: server.url, timeoutMs: 1_000, retry: { retries: 0 } }),
+      httpRequest({ method: 'GET', url: server.url, timeoutMs: 1_000, retry: { retries: 0 } }, local),
     );
     expect(error).toMatchObject({ kind: 'timeout', attempts: 1 });
   });
@@ -153,7 +155,7 @@ describe('httpRequest against a real server', () => {
       response.writeHead(200, { 'content-length': String(2 * 1024 * 1024) });
       response.write(Buffer.alloc(64 * 1024, 97));
     });
-    const error = await failure(httpRequest({ method: 'GET', url: server.url, retry: fastRetry }));
+    const error = await failure(httpRequest({ method: 'GET', url: server.url, retry: fastRetry }, local));
     expect(error).toMatchObject({ kind: 'too-large', attempts: 1 });
     expect(error.message).toContain('over the 1048576-byte limit');
     expect(server.hits()).toBe(1);
@@ -179,7 +181,7 @@ describe('httpRequest against a real server', () => {
       });
     });
     const error = await failure(
-      httpRequest({ method: 'GET', url: server.url, maxResponseBytes: 100_000, retry: fastRetry }),
+      httpRequest({ method: 'GET', url: server.url, maxResponseBytes: 100_000, retry: fastRetry }, local),
     );
     expect(error).toMatchObject({ kind: 'too-large', attempts: 1 });
     await expect.poll(() => closedEarly).toBe(true);
@@ -192,7 +194,7 @@ describe('httpRequest against a real server', () => {
       const server = servers.pop();
       server?.close(() => resolve());
     });
-    const error = await failure(httpRequest({ method: 'GET', url, retry: { retries: 2, baseDelayMs: 5 } }));
+    const error = await failure(httpRequest({ method: 'GET', url, retry: { retries: 2, baseDelayMs: 5 } }, local));
     expect(error).toMatchObject({ kind: 'network', attempts: 3 });
     expect(error.message).toContain('ECONNREFUSED');
   });

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { createRedis } from './create-redis';
+import { createProducerRedis } from './create-redis';
+import { jobBackoffType } from './job-backoff';
 import { jobId } from './job-id';
 import type { InboundJob, OutboundJob, TimerJob } from './job-schemas';
 import { queueNames } from './queue-names';
@@ -8,6 +9,8 @@ import { queueNames } from './queue-names';
 export type QueueOptions = { redisUrl: string; prefix: string };
 
 export type Queues = {
+  /** The Redis key prefix every queue lives under. */
+  prefix: string;
   inbound: Queue<InboundJob>;
   outbound: Queue<OutboundJob>;
   timers: Queue<TimerJob>;
@@ -15,14 +18,18 @@ export type Queues = {
   close: () => Promise<void>;
 };
 
-/** Producers for every Parley queue on one shared connection; all keys live under `prefix`. */
+/**
+ * Producers for every Parley queue on one shared, fail-fast connection
+ * (`createProducerRedis`); all keys live under `prefix`.
+ */
 export function createQueues({ redisUrl, prefix }: QueueOptions): Queues {
-  const connection = createRedis(redisUrl);
+  const connection = createProducerRedis(redisUrl);
   const common = { connection, prefix };
   const inbound = new Queue<InboundJob>(queueNames.inbound, common);
   const outbound = new Queue<OutboundJob>(queueNames.outbound, common);
   const timers = new Queue<TimerJob>(queueNames.timers, common);
   return {
+    prefix,
     inbound,
     outbound,
     timers,
@@ -35,6 +42,16 @@ export function createQueues({ redisUrl, prefix }: QueueOptions): Queues {
 }
 
 /**
+ * Attempts of every job. A job fails on infrastructure errors (Postgres or Redis
+ * unreachable), a stale session write (another turn committed first: the retry
+ * re-reads) or a bug; delivery failures are counted on the message instead.
+ * 15 attempts, exponential backoff capped at 10 s (`jobBackoffStrategy`),
+ * ride out an outage of about 1.5–2 minutes while resuming within 10 s of its end;
+ * past that the job is failed and the reconciler re-creates it from Postgres.
+ */
+const jobAttempts = 15;
+
+/**
  * Ask a worker to drain a contact's inbox. The job id is the stored message id,
  * so re-enqueueing the same message (a sender's retry, the reconciler) does not
  * pile up jobs while the first one still exists.
@@ -44,19 +61,23 @@ export async function enqueueInbound(queues: Queues, job: InboundJob, messageId:
     jobId: jobId('in', messageId),
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 5000 },
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 500 },
+    attempts: jobAttempts,
+    backoff: { type: jobBackoffType, delay: 500 },
   });
 }
 
-/** Deliver one stored outbound message; retried with exponential backoff. */
+/**
+ * Deliver one stored outbound message (and, in order, the contact's earlier
+ * pending ones). The job waits (delayed, no attempt used) while an earlier reply
+ * of the contact is in flight or backing off.
+ */
 export async function enqueueOutbound(queues: Queues, job: OutboundJob): Promise<void> {
   await queues.outbound.add('outbound', job, {
     jobId: jobId('out', job.messageId),
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 5000 },
-    attempts: 6,
-    backoff: { type: 'exponential', delay: 1000 },
+    attempts: jobAttempts,
+    backoff: { type: jobBackoffType, delay: 1000 },
   });
 }
 
@@ -71,8 +92,8 @@ export async function scheduleTimer(queues: Queues, job: TimerJob, now: number):
     delay: Math.max(0, job.dueAt - now),
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 5000 },
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 1000 },
+    attempts: jobAttempts,
+    backoff: { type: jobBackoffType, delay: 1000 },
   });
 }
 

@@ -8,7 +8,7 @@ export {
   type TimerJob,
 } from './job-schemas';
 export { jobId } from './job-id';
-export { createRedis } from './create-redis';
+export { createProducerRedis, createRedis } from './create-redis';
 export {
   createQueues,
   enqueueInbound,
@@ -18,3 +18,6 @@ export {
   type Queues,
   type QueueOptions,
 } from './create-queues';
+export { ensureInbound, ensureOutbound, ensureTimer, type EnsureOutcome } from './ensure-jobs';
+export { markQueuesReconciled, queuesLostData } from './reconcile-marker';
+export { jobBackoffStrategy, jobBackoffType, maxJobBackoffMs } from './job-backoff';

@@ -1,11 +1,25 @@
 import { cancelTimer, enqueueOutbound, scheduleTimer, type Queues } from '@parley/queue';
 import type { Effects } from './effects';
 
-/** Hands a committed turn's effects to the queues. Safe to repeat (deterministic job ids). */
+/**
+ * Hands a committed turn's effects to the queues. Safe to repeat (deterministic
+ * job ids), and safe to skip: a crash before or during dispatch loses nothing,
+ * because the reconciler re-creates the jobs from Postgres (pending outbound
+ * messages, pending SessionTimer rows).
+ * A timer armed and cancelled within the same effects (e.g. the session-expiry
+ * timer of a turn followed by another turn of the same job) is not scheduled at all.
+ */
 export async function dispatchEffects(queues: Queues, effects: Effects, now: number): Promise<void> {
+  const timerKey = (sessionId: string, timerId: string): string => `${sessionId}\n${timerId}`;
+  const cancelled = new Map(effects.cancelledTimers.map((timer) => [timerKey(timer.sessionId, timer.timerId), timer]));
+  const armed = new Set(effects.timers.map((timer) => timerKey(timer.sessionId, timer.timerId)));
   await Promise.all([
     ...effects.outboundMessageIds.map((messageId) => enqueueOutbound(queues, { messageId })),
-    ...effects.timers.map((timer) => scheduleTimer(queues, timer, now)),
-    ...effects.cancelledTimers.map(({ sessionId, timerId }) => cancelTimer(queues, sessionId, timerId)),
+    ...effects.timers
+      .filter((timer) => !cancelled.has(timerKey(timer.sessionId, timer.timerId)))
+      .map((timer) => scheduleTimer(queues, timer, now)),
+    ...[...cancelled.entries()]
+      .filter(([key]) => !armed.has(key))
+      .map(([, { sessionId, timerId }]) => cancelTimer(queues, sessionId, timerId)),
   ]);
 }

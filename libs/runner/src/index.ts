@@ -1,9 +1,12 @@
 export { emptyEffects, mergeEffects, type Effects } from './effects';
 export { dispatchEffects } from './dispatch-effects';
 export { FlowCache } from './flow-cache';
-export type { RunnerContext } from './runner-context';
+export { defaultDeliverySettings, type DeliverySettings, type RunnerContext } from './runner-context';
 export { runTurn, type SessionRow, type TurnResult } from './run-turn';
 export { processInbox } from './process-inbox';
 export { processTimer } from './process-timer';
 export { deliverOutbound, type DeliveryResult } from './deliver-outbound';
-export { reconcile } from './reconcile';
+export { reconcile, type ReconcileCounts, type ReconcileOptions } from './reconcile';
+export { executeHttpRequest } from './calls/execute-http-request';
+export type { CallContext, CallResult } from './calls/call-executor';
+export { deliverWebchat, type WebchatDeliveryOutcome } from './deliver-webchat';

@@ -1,19 +1,110 @@
-import { listPendingOutbound, listContactsWithUnprocessedInbound } from '@parley/db';
-import { enqueueInbound, enqueueOutbound, type Queues } from '@parley/queue';
+import { listContactsWithUnprocessedInbound, listPendingOutbound, listPendingTimers, pruneSettledTimers, type SessionTimer } from '@parley/db';
+import {
+  ensureInbound,
+  ensureOutbound,
+  ensureTimer,
+  markQueuesReconciled,
+  queuesLostData,
+  type EnsureOutcome,
+  type Queues,
+} from '@parley/queue';
 import type { RunnerContext } from './runner-context';
+
+export type ReconcileOptions = {
+  /**
+   * Re-schedule every pending timer, not only overdue ones: at start-up and after
+   * a reconnect to Redis. Implied when Redis lost its data since the last full run.
+   */
+  full?: boolean;
+};
+
+export type ReconcileCounts = {
+  /** Whether every pending timer was checked (see ReconcileOptions.full). */
+  full: boolean;
+  /** Contacts with unprocessed inbound messages, pending outbound messages and pending timers checked. */
+  inbound: number;
+  outbound: number;
+  timers: number;
+  /** Jobs that were missing or finished and were queued again. */
+  recreated: number;
+  /** Settled timers older than a day deleted. */
+  pruned: number;
+};
+
+/** Most contacts / outbound messages checked per run (oldest first); a later run takes the rest. */
+const maxPerRun = 5000;
+const timerPageSize = 1000;
+/** A pending timer this late is re-scheduled even in a light run (its job may be lost). */
+const overdueAfterMs = 2_000;
+const pruneAfterMs = 24 * 60 * 60_000;
+const parallelChecks = 50;
 
 /**
  * Re-creates queue work from Postgres, the source of truth: every contact with
- * unprocessed inbound messages gets an inbox job, every pending outbound
- * message a delivery job. Idempotent (deterministic job ids, idempotent
- * consumers), so it is safe to run at start-up and periodically.
+ * unprocessed inbound messages gets an inbox job, every pending outbound message
+ * a delivery job, every pending timer its delayed job (an overdue one runs at
+ * once). A light run checks only overdue timers, since every active session
+ * holds a pending expiry timer; a full run (`full`, or Redis lost its data —
+ * see `queuesLostData`) checks them all.
+ * Idempotent: a live job is kept (deterministic job ids), a finished one that
+ * Postgres says is still to do is queued again, and every consumer tolerates a
+ * job with nothing left to do. Safe at start-up, periodically and from several
+ * workers at once.
  */
-export async function reconcile(ctx: RunnerContext, queues: Queues): Promise<{ inbound: number; outbound: number }> {
-  const contacts = await listContactsWithUnprocessedInbound(ctx.db, 1000);
-  for (const { channelId, contact, firstMessageId } of contacts) {
-    await enqueueInbound(queues, { channelId, contact }, firstMessageId);
+export async function reconcile(ctx: RunnerContext, queues: Queues, options: ReconcileOptions = {}): Promise<ReconcileCounts> {
+  const full = options.full === true || (await queuesLostData(queues));
+  // Marked first: a wipe during this run removes the mark again, and the next run is full too.
+  if (full) await markQueuesReconciled(queues);
+  let recreated = 0;
+  const tally = (outcome: EnsureOutcome): void => {
+    if (outcome !== 'kept') recreated += 1;
+  };
+
+  const contacts = await listContactsWithUnprocessedInbound(ctx.db, maxPerRun);
+  await forEachInBatches(contacts, async ({ channelId, contact, firstMessageId }) =>
+    tally(await ensureInbound(queues, { channelId, contact }, firstMessageId)),
+  );
+
+  const outbound = await listPendingOutbound(ctx.db, maxPerRun);
+  await forEachInBatches(outbound, async (message) => tally(await ensureOutbound(queues, { messageId: message.id })));
+
+  const now = ctx.clock();
+  let timers = 0;
+  let after: { dueAt: Date; id: string } | undefined;
+  for (;;) {
+    const page: SessionTimer[] = await listPendingTimers(ctx.db, {
+      ...(full ? {} : { dueBefore: new Date(now - overdueAfterMs) }),
+      ...(after ? { after } : {}),
+      limit: timerPageSize,
+    });
+    timers += page.length;
+    await forEachInBatches(page, async (timer) =>
+      tally(
+        await ensureTimer(
+          queues,
+          {
+            channelId: timer.channelId,
+            contact: timer.contact,
+            sessionId: timer.sessionId,
+            timerId: timer.timerId,
+            kind: timer.kind,
+            dueAt: timer.dueAt.getTime(),
+          },
+          now,
+        ),
+      ),
+    );
+    const last = page.at(-1);
+    if (!full || !last || page.length < timerPageSize) break;
+    after = { dueAt: last.dueAt, id: last.id };
   }
-  const outbound = await listPendingOutbound(ctx.db, 1000);
-  for (const message of outbound) await enqueueOutbound(queues, { messageId: message.id });
-  return { inbound: contacts.length, outbound: outbound.length };
+
+  const pruned = await pruneSettledTimers(ctx.db, new Date(now - pruneAfterMs), timerPageSize);
+  return { full, inbound: contacts.length, outbound: outbound.length, timers, recreated, pruned };
+}
+
+async function forEachInBatches<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += parallelChecks) {
+    await Promise.all(items.slice(start, start + parallelChecks).map(fn));
+  }
 }

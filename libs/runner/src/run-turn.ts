@@ -1,5 +1,13 @@
 import { migrateSessionState, step, type EngineEvent, type SessionState } from '@parley/engine';
-import { insertOutboundMessage, recordAnalyticsEvent, updateSession, type Tx } from '@parley/db';
+import {
+  armSessionTimer,
+  cancelPendingSessionTimers,
+  cancelSessionTimer,
+  insertOutboundMessage,
+  recordAnalyticsEvent,
+  updateSession,
+  type Tx,
+} from '@parley/db';
 import { executeCall } from './calls/execute-call';
 import type { Effects } from './effects';
 import { loadPersonAttributes, savePersonAttributes } from './person-attributes';
@@ -31,7 +39,8 @@ export type TurnResult = { active: boolean; session: SessionRow; next: CallResul
  * - `send` becomes an outbound message row keyed `${sessionId}:${command.key}`
  *   (the engine's keys are deterministic, so a retried turn re-finds the same
  *   rows instead of sending twice);
- * - `timer.set` / `timer.cancel` become queue effects;
+ * - `timer.set` / `timer.cancel` are stored (SessionTimer rows: pending, cancelled)
+ *   and become queue effects; a session that ends cancels all its pending timers;
  * - `call` is executed now, inside the transaction, by its executor (database
  *   calls commit or roll back with the turn); a result the session waits for is
  *   returned as `next`;
@@ -76,6 +85,14 @@ export async function runTurn(
         break;
       }
       case 'timer.set':
+        await armSessionTimer(tx, {
+          sessionId: row.id,
+          timerId: command.timerId,
+          kind: command.kind,
+          dueAt: new Date(command.dueAt),
+          channelId: row.channelId,
+          contact: row.contact,
+        });
         effects.timers.push({
           channelId: row.channelId,
           contact: row.contact,
@@ -86,13 +103,15 @@ export async function runTurn(
         });
         break;
       case 'timer.cancel':
+        await cancelSessionTimer(tx, row.id, command.timerId);
         effects.cancelledTimers.push({ sessionId: row.id, timerId: command.timerId });
         break;
       case 'call': {
         const outcome = await executeCall(
           tx,
-          { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact, now, secretKey: ctx.secretKey },
+          { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact, now, secretKey: ctx.secretKey, ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}) },
           command.call,
+          { sandbox: ctx.sandbox },
         );
         callResults.set(command.key, { type: 'call.result', key: command.key, ...outcome });
         ctx.logger.info({ sessionId: row.id, call: command.call.name, key: command.key, ok: outcome.ok }, 'call executed');
@@ -116,6 +135,7 @@ export async function runTurn(
     status,
   });
   if (status !== 'active') {
+    for (const timerId of await cancelPendingSessionTimers(tx, row.id)) effects.cancelledTimers.push({ sessionId: row.id, timerId });
     await recordAnalyticsEvent(tx, {
       workspaceId: row.workspaceId,
       botId: row.botId,

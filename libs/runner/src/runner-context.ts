@@ -1,5 +1,8 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Db } from '@parley/db';
+import type { RateLimitContext } from '@parley/http';
+import type { Sandbox } from '@parley/sandbox';
 import type { FlowCache } from './flow-cache';
 
 /** Everything the runner needs from the outside world; injected so tests can pin time. */
@@ -12,7 +15,32 @@ export type RunnerContext = {
   clock: () => number;
   /** Uniform in [0, 1); only used for message variations. */
   random: () => number;
+  /**
+   * Redis for publishing (web chat delivery notices), with the deployment's key
+   * prefix. Optional: a runner without it cannot deliver web chat replies.
+   */
+  redis?: { connection: Redis; prefix: string };
+  /** Shared throughput limits for Webhook calls (Redis); without it they are sent unthrottled. */
+  rateLimit?: RateLimitContext;
+  /** Runs Code element scripts (the worker's SandboxPool); without it `code.run` reports `unavailable`. */
+  sandbox?: Sandbox;
+  /** Outbound delivery tuning; defaults in `defaultDeliverySettings`. */
+  delivery?: Partial<DeliverySettings>;
 };
+
+/**
+ * - leaseMs: how long a delivery attempt holds its contact's head reply before
+ *   another worker may take it over (renewed every third of it while the request
+ *   runs): the pause a contact's replies see after a worker dies mid-delivery.
+ * - maxAttempts: delivery attempts of one reply that failed in a way a retry may
+ *   fix (5xx, 408, timeout, network error) before it is marked failed, which
+ *   unblocks the contact's later replies. Each attempt is an HTTP request with
+ *   its own quick retries; attempts are spaced 1 s, 2 s, 4 s ... (at most 5 min).
+ * - maxPerJob: most replies one outbound job sends in a row for its contact.
+ */
+export type DeliverySettings = { leaseMs: number; maxAttempts: number; maxPerJob: number };
+
+export const defaultDeliverySettings: DeliverySettings = { leaseMs: 30_000, maxAttempts: 6, maxPerJob: 50 };
 
 /**
  * How long one contact's turn transaction may run. Calls (HTTP requests with their

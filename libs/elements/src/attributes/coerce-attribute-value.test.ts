@@ -267,3 +267,10 @@ describe('coerceAttributeValue', () => {
     );
   });
 });
+
+describe('negative zero', () => {
+  it('stores -0 as 0, as JSON would, at any depth', () => {
+    expect(coerceAttributeValue('json', { '': -0 })).toEqual({ ok: true, value: { '': 0 } });
+    expect(coerceAttributeValue('list', [-0])).toEqual({ ok: true, value: [0] });
+  });
+});

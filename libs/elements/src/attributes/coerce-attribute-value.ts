@@ -89,7 +89,8 @@ const maxJsonDepth = 100;
  */
 function asJsonValue(value: unknown, depth = 0): AttributeValue | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  // -0 is written as 0 (JSON has no negative zero), so stored values round-trip exactly.
+  if (typeof value === 'number') return Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : undefined;
   if (typeof value !== 'object' || depth >= maxJsonDepth) return undefined;
   if (Array.isArray(value)) {
     const items: AttributeValue[] = [];

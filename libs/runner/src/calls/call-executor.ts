@@ -1,4 +1,5 @@
 import type { Tx } from '@parley/db';
+import type { RateLimitContext } from '@parley/http';
 import type { AttributeValue, Call, CallError, CallName } from '@parley/elements';
 
 /** Who a call is made for: the session that emitted it. `now` is the turn's time, epoch ms. */
@@ -10,6 +11,13 @@ export type CallContext = {
   /** The end user's address in the channel (the session's contact). */
   contact: string;
   now: number;
+  /** Opens the workspace's sealed secrets (mTLS client-certificate keys); the runner's `secretKey`. */
+  secretKey: string;
+  /**
+   * Shared throughput limits (Redis) for calls that carry `rateLimit` (Webhook element).
+   * Absent: such calls are sent unthrottled (tests, previews).
+   */
+  rateLimit?: RateLimitContext;
 };
 
 /**

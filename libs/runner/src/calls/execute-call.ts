@@ -1,5 +1,6 @@
 import type { Tx } from '@parley/db';
 import type { Call } from '@parley/elements';
+import type { Sandbox } from '@parley/sandbox';
 import type { CallContext, CallResult } from './call-executor';
 import { executeAnalyticsEvent } from './execute-analytics-event';
 import { executeCodeRun } from './execute-code-run';
@@ -12,11 +13,17 @@ import { executeProfileGet } from './execute-profile-get';
 import { executeProfileTags } from './execute-profile-tags';
 import { executeProfileUpsert } from './execute-profile-upsert';
 
+/** The services some executors need, from the RunnerContext. */
+export type CallServices = {
+  /** Runs `code.run` scripts; without it they report `unavailable`. */
+  sandbox?: Sandbox;
+};
+
 /**
  * Runs one call with its executor. The switch is exhaustive over `Call['name']`:
  * adding a call to the elements' union without an executor fails the type check.
  */
-export async function executeCall(tx: Tx, ctx: CallContext, call: Call): Promise<CallResult> {
+export async function executeCall(tx: Tx, ctx: CallContext, call: Call, services: CallServices = {}): Promise<CallResult> {
   switch (call.name) {
     case 'analytics.event':
       return executeAnalyticsEvent(tx, ctx, call);
@@ -37,7 +44,7 @@ export async function executeCall(tx: Tx, ctx: CallContext, call: Call): Promise
     case 'http.request':
       return executeHttpRequest(tx, ctx, call);
     case 'code.run':
-      return executeCodeRun(tx, ctx, call);
+      return executeCodeRun(tx, ctx, call, services.sandbox);
     default:
       return unreachable(call);
   }

@@ -1,0 +1,46 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { insertInboundMessage, type Db } from '@parley/db';
+import { enqueueInbound, type Queues } from '@parley/queue';
+
+export type InboundToAccept = {
+  channelMessageId: string;
+  contact: string;
+  text: string;
+  /** What the channel adapter kept of the message (stored as the row's payload). */
+  payload: unknown;
+};
+
+export type AcceptOutcome = { id: string; status: 'accepted' | 'duplicate' };
+
+/**
+ * Stores one parsed inbound message (idempotent on the channel's message id)
+ * and enqueues its contact's inbox, as every webhook route does. A repeat of an
+ * already processed message is acknowledged without enqueueing; a repeat of one
+ * still unprocessed is enqueued again, which makes a channel's retry after a
+ * failed enqueue safe (the job id dedupes while the first job is still queued).
+ * Throws when Postgres or Redis fails: the route then answers 503 and the
+ * channel retries.
+ */
+export async function acceptInboundMessage(
+  deps: { db: Db; queues: Queues },
+  channel: { id: string; workspaceId: string },
+  inbound: InboundToAccept,
+  logger: FastifyBaseLogger,
+): Promise<AcceptOutcome> {
+  const { message, duplicate } = await insertInboundMessage(deps.db, {
+    workspaceId: channel.workspaceId,
+    channelId: channel.id,
+    channelMessageId: inbound.channelMessageId,
+    contact: inbound.contact,
+    text: inbound.text,
+    payload: inbound.payload,
+  });
+  const log = logger.child({ channelId: channel.id, messageId: message.id });
+  if (duplicate && message.status !== 'received') {
+    log.info('duplicate message acknowledged');
+    return { id: message.id, status: 'duplicate' };
+  }
+  await enqueueInbound(deps.queues, { channelId: channel.id, contact: message.contact }, message.id);
+  log.info({ duplicate }, 'message accepted');
+  return { id: message.id, status: duplicate ? 'duplicate' : 'accepted' };
+}

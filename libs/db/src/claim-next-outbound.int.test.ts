@@ -1,0 +1,86 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { claimNextOutbound } from './claim-next-outbound';
+import { createDb } from './create-db';
+import { createTestFixture, type TestFixture } from './create-test-fixture';
+import { insertOutboundMessage } from './insert-outbound-message';
+import { markOutboundFailed } from './mark-outbound-failed';
+import { markOutboundSent } from './mark-outbound-sent';
+import { releaseOutboundLease, renewOutboundLease } from './outbound-lease';
+import type { Message } from './to-message';
+
+const db = createDb(inject('databaseUrl'));
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+async function queue(fixture: TestFixture, contact: string, count: number): Promise<Message[]> {
+  const messages: Message[] = [];
+  for (let i = 0; i < count; i++) {
+    const { message } = await insertOutboundMessage(db, {
+      workspaceId: fixture.workspace.id,
+      channelId: fixture.channel.id,
+      sessionId: null,
+      contact,
+      idempotencyKey: `${contact}:${i}`,
+      text: `reply ${i}`,
+      payload: {},
+    });
+    messages.push(message);
+  }
+  return messages;
+}
+
+describe('claimNextOutbound', () => {
+  it('leases only the contact’s earliest pending reply, and the next one only after it is settled', async () => {
+    const fixture = await createTestFixture(db);
+    const [first, second, third] = await queue(fixture, 'ana', 3);
+    await queue(fixture, 'bob', 1);
+    const input = { channelId: fixture.channel.id, contact: 'ana', leaseMs: 60_000 };
+
+    const claim = await claimNextOutbound(db, { ...input, token: 't1' });
+    expect(claim).toMatchObject({ kind: 'claimed', message: { id: first?.id, attempts: 1, deliveryToken: 't1' } });
+    const others = await db.message.findMany({ where: { id: { in: [second?.id ?? '', third?.id ?? ''] } } });
+    expect(others.map((message) => [message.attempts, message.deliveryToken])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+    expect(await claimNextOutbound(db, { ...input, token: 't2' })).toMatchObject({ kind: 'busy', messageId: first?.id, inFlight: true });
+    // Another contact is not held back.
+    expect(await claimNextOutbound(db, { ...input, contact: 'bob', token: 'b1' })).toMatchObject({ kind: 'claimed' });
+
+    expect(await renewOutboundLease(db, first?.id ?? '', 't1', 60_000)).toBe(true);
+    expect(await renewOutboundLease(db, first?.id ?? '', 'not-mine', 60_000)).toBe(false);
+    await markOutboundSent(db, first?.id ?? '');
+    expect(await claimNextOutbound(db, { ...input, token: 't3' })).toMatchObject({ kind: 'claimed', message: { id: second?.id } });
+
+    // A failed attempt backs off: the reply and the ones after it wait, not in flight.
+    expect(await releaseOutboundLease(db, second?.id ?? '', 't3', 'receiver answered 503', 60_000)).toBe(true);
+    expect(await claimNextOutbound(db, { ...input, token: 't4' })).toMatchObject({ kind: 'busy', messageId: second?.id, inFlight: false });
+    await markOutboundFailed(db, second?.id ?? '', 'gave up');
+    expect(await claimNextOutbound(db, { ...input, token: 't5' })).toMatchObject({ kind: 'claimed', message: { id: third?.id } });
+    await markOutboundSent(db, third?.id ?? '');
+    expect(await claimNextOutbound(db, { ...input, token: 't6' })).toEqual({ kind: 'idle' });
+  });
+
+  it('gives the head to exactly one of many concurrent claimers', async () => {
+    const fixture = await createTestFixture(db);
+    await queue(fixture, 'carla', 5);
+    const claims = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => claimNextOutbound(db, { channelId: fixture.channel.id, contact: 'carla', token: `t${i}`, leaseMs: 60_000 })),
+    );
+    expect(claims.filter((claim) => claim.kind === 'claimed')).toHaveLength(1);
+    expect(await db.message.count({ where: { channelId: fixture.channel.id, deliveryToken: { not: null } } })).toBe(1);
+  });
+
+  it('lets a reply be claimed again once its lease expired (its worker died)', async () => {
+    const fixture = await createTestFixture(db);
+    const [only] = await queue(fixture, 'dan', 1);
+    await claimNextOutbound(db, { channelId: fixture.channel.id, contact: 'dan', token: 'dead', leaseMs: 200 });
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await claimNextOutbound(db, { channelId: fixture.channel.id, contact: 'dan', token: 'alive', leaseMs: 60_000 })).toMatchObject({
+      kind: 'claimed',
+      message: { id: only?.id, attempts: 2, deliveryToken: 'alive' },
+    });
+  });
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Tx } from './create-db';
+import { toMessage, type Message } from './to-message';
+
+export type ClaimNextOutboundInput = {
+  channelId: string;
+  contact: string;
+  /** Identifies this delivery attempt; later calls about the lease must name it. */
+  token: string;
+  /** How long the claim holds unless renewed (renewOutboundLease). */
+  leaseMs: number;
+};
+
+/**
+ * - claimed: this caller now holds the lease on the contact's earliest pending reply
+ *   (its `attempts` already counts this attempt) and should deliver it;
+ * - busy: the earliest pending reply is leased by another attempt in flight
+ *   (`inFlight`), or backs off after a failed attempt, until `until`: nothing of
+ *   this contact may be sent now;
+ * - idle: the contact has no pending reply.
+ */
+export type OutboundClaim =
+  | { kind: 'claimed'; message: Message }
+  | { kind: 'busy'; messageId: string; until: Date; inFlight: boolean }
+  | { kind: 'idle' };
+
+const claimedSchema = z.array(z.object({ id: z.string() }));
+const headSchema = z.array(
+  z.object({ id: z.string(), lockedUntilMs: z.coerce.number().nullable(), inFlight: z.boolean(), nowMs: z.coerce.number() }),
+);
+
+/**
+ * Per-contact delivery order, decided in Postgres: only the contact's earliest
+ * pending outbound message (seq order) can be claimed, and only when no lease or
+ * backoff holds it. A later reply therefore never overtakes an earlier pending
+ * one, whatever the number of workers or concurrent jobs, and a failing reply
+ * blocks the ones after it until it is sent or permanently failed.
+ * The claim is one statement that row-locks the head message (FOR UPDATE, in a
+ * CTE so that it is evaluated once: as a rescanned join input, LockRows would skip
+ * the rows this statement already updated and claim every pending message), so
+ * two claimers of the same contact serialize on it and the second re-checks the
+ * lease the first just took. Times come from the database clock (columns hold UTC).
+ */
+export async function claimNextOutbound(db: Tx, input: ClaimNextOutboundInput): Promise<OutboundClaim> {
+  for (let tries = 0; ; tries++) {
+    const claimed = claimedSchema.parse(
+      await db.$queryRaw`
+        WITH head AS (
+          SELECT "id" FROM "Message"
+          WHERE "channelId" = ${input.channelId} AND "contact" = ${input.contact}
+            AND "direction" = 'outbound' AND "status" = 'pending'
+          ORDER BY "seq" LIMIT 1
+          FOR UPDATE
+        )
+        UPDATE "Message" AS m
+        SET "deliveryToken" = ${input.token},
+            "deliveryLockedUntil" = (clock_timestamp() AT TIME ZONE 'UTC') + (${input.leaseMs}::int * interval '1 millisecond'),
+            "attempts" = m."attempts" + 1
+        FROM head
+        WHERE m."id" = head."id" AND m."status" = 'pending'
+          AND (m."deliveryLockedUntil" IS NULL OR m."deliveryLockedUntil" <= (clock_timestamp() AT TIME ZONE 'UTC'))
+        RETURNING m."id"`,
+    );
+    const [row] = claimed;
+    if (row) {
+      const message = await db.message.findUnique({ where: { id: row.id } });
+      if (message) return { kind: 'claimed', message: toMessage(message) };
+    }
+    // Not claimed: tell "nothing pending" from "held back". The head can also have
+    // just been sent by another worker (then the next one is free: try again).
+    const [head] = headSchema.parse(
+      await db.$queryRaw`
+        SELECT "id",
+               (extract(epoch from "deliveryLockedUntil") * 1000)::bigint AS "lockedUntilMs",
+               ("deliveryToken" IS NOT NULL) AS "inFlight",
+               (extract(epoch from (clock_timestamp() AT TIME ZONE 'UTC')) * 1000)::bigint AS "nowMs"
+        FROM "Message"
+        WHERE "channelId" = ${input.channelId} AND "contact" = ${input.contact}
+          AND "direction" = 'outbound' AND "status" = 'pending'
+        ORDER BY "seq" LIMIT 1`,
+    );
+    if (!head) return { kind: 'idle' };
+    if (head.lockedUntilMs !== null && head.lockedUntilMs > head.nowMs) {
+      return { kind: 'busy', messageId: head.id, until: new Date(head.lockedUntilMs), inFlight: head.inFlight };
+    }
+    if (tries >= 2) return { kind: 'busy', messageId: head.id, until: new Date(head.nowMs), inFlight: head.inFlight };
+  }
+}

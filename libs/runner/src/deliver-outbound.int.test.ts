@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createChannel, createDb, insertOutboundMessage, setWorkspaceHttpAllowlist } from '@parley/db';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCallTestContext } from './calls/create-call-test-context';
+import { deliverOutbound } from './deliver-outbound';
+import { FlowCache } from './flow-cache';
+import type { RunnerContext } from './runner-context';
+
+/** Channel delivery under the channel workspace's SSRF policy, to a receiver on loopback. */
+const db = createDb(inject('databaseUrl'));
+let receiver: Server;
+let receiverUrl = '';
+let received = 0;
+
+beforeAll(async () => {
+  receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      received += 1;
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const address: AddressInfo | string | null = receiver.address();
+  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+  receiverUrl = `http://127.0.0.1:${address.port}/replies`;
+});
+afterAll(async () => {
+  receiver.closeAllConnections();
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await db.$disconnect();
+});
+
+async function pendingReply(allowlist: string[] | null) {
+  const call = await createCallTestContext(db);
+  if (allowlist) await setWorkspaceHttpAllowlist(db, call.workspaceId, allowlist);
+  const bot = await db.session.findUniqueOrThrow({ where: { id: call.sessionId }, select: { botId: true } });
+  const channel = await createChannel(
+    db,
+    { workspaceId: call.workspaceId, botId: bot.botId, type: 'http', name: 'Local', config: { outboundUrl: receiverUrl }, secrets: { webhookSecret: 'whsec_dGVzdA==' } },
+    call.secretKey,
+  );
+  const { message } = await insertOutboundMessage(db, {
+    workspaceId: call.workspaceId,
+    channelId: channel.id,
+    sessionId: call.sessionId,
+    contact: call.contact,
+    idempotencyKey: `${call.sessionId}:1`,
+    text: 'Hello',
+    payload: { text: 'Hello', buttons: [] },
+  });
+  const ctx: RunnerContext = { db, logger: pino({ level: 'silent' }), secretKey: call.secretKey, flows: new FlowCache(), clock: () => Date.now(), random: Math.random };
+  return { ctx, job: { messageId: message.id } };
+}
+
+describe('deliverOutbound', () => {
+  it('refuses a loopback receiver for a workspace without an allowlist, permanently and without sending', async () => {
+    const before = received;
+    const { ctx, job } = await pendingReply(null);
+    const result = await deliverOutbound(ctx, job, { retries: 0 });
+    expect(result).toMatchObject({ kind: 'permanent-failure' });
+    expect(result.kind === 'permanent-failure' && result.error).toContain('loopback');
+    expect(received).toBe(before);
+  });
+
+  it('delivers to the receiver once the workspace allowlists it', async () => {
+    const before = received;
+    const { ctx, job } = await pendingReply(['127.0.0.1/32']);
+    expect(await deliverOutbound(ctx, job, { retries: 0 })).toEqual({ kind: 'sent', attempts: 1 });
+    expect(received).toBe(before + 1);
+  });
+});

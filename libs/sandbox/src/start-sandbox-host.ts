@@ -1,0 +1,37 @@
+import { writeSync } from 'node:fs';
+import { IsolatePool } from './isolate-pool';
+import { sandboxHostOptionsSchema, sandboxHostRequestSchema, type SandboxHostReply } from './sandbox-host-messages';
+import { SandboxUnavailableError } from './sandbox-unavailable-error';
+
+/**
+ * The body of a sandbox process (forked by SandboxPool over an IPC channel): an
+ * IsolatePool built from the JSON options in `optionsJson`, answering `run` requests with
+ * their results. It exits when the parent goes away (IPC disconnect), so a killed worker
+ * leaves no sandbox behind. On an isolated-vm catastrophic error (V8 lost control of the
+ * isolate, e.g. an allocation past the heap limit it cannot recover from) it kills itself
+ * at once — a normal exit would wait for the stuck isolate thread — and the parent
+ * reports the run as `memory` and starts a new process.
+ */
+export function startSandboxHost(optionsJson: string | undefined): void {
+  const send = (reply: SandboxHostReply): void => {
+    process.send?.(reply);
+  };
+  const pool = new IsolatePool(sandboxHostOptionsSchema.parse(JSON.parse(optionsJson ?? '{}')), (message) => {
+    writeSync(2, `sandbox: isolated-vm catastrophic error, stopping this sandbox process: ${message}\n`);
+    process.kill(process.pid, 'SIGKILL');
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (message: unknown) => {
+    const request = sandboxHostRequestSchema.safeParse(message);
+    if (!request.success) return;
+    const { id, input } = request.data;
+    pool.runInSandbox(input).then(
+      (result) => send({ type: 'result', id, result, stats: pool.stats() }),
+      (error: unknown) => {
+        if (!(error instanceof SandboxUnavailableError)) process.stderr.write(`sandbox: run failed: ${String(error)}\n`);
+        send({ type: 'unavailable', id, message: error instanceof Error ? error.message : String(error), stats: pool.stats() });
+      },
+    );
+  });
+  send({ type: 'ready', stats: pool.stats() });
+}

@@ -1,0 +1,149 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createCaller, createContext } from '@parley/api';
+import { createDb, createWorkspace, setWorkspaceHttpAllowlist, type Db } from '@parley/db';
+import { TRPCError } from '@trpc/server';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { json, startTestServer, type TestHandler, type TestServer } from './support/test-server';
+
+/**
+ * `apiElement.preview` through the real router (createCaller) against local servers: the
+ * request goes out through the runner's executor under the caller's workspace allowlist
+ * (127.0.0.1 allowed in one workspace, nothing in the other).
+ */
+const secretKey = randomBytes(32).toString('hex');
+let db: Db;
+let allowed: string;
+let locked: string;
+const servers: TestServer[] = [];
+
+beforeAll(async () => {
+  db = createDb(inject('databaseUrl'), { maxConnections: 4 });
+  const suffix = randomUUID().slice(0, 8);
+  allowed = `preview-${suffix}`;
+  locked = `preview-locked-${suffix}`;
+  const workspace = await createWorkspace(db, { name: 'Preview', slug: allowed });
+  await setWorkspaceHttpAllowlist(db, workspace.id, ['127.0.0.1']);
+  await createWorkspace(db, { name: 'Preview, no allowlist', slug: locked });
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+});
+
+async function serve(handler: TestHandler): Promise<TestServer> {
+  const server = await startTestServer(handler);
+  servers.push(server);
+  return server;
+}
+
+async function caller(slug = allowed) {
+  return createCaller(await createContext({ db, secretKey, workspaceSlug: slug }));
+}
+
+async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  return error;
+}
+
+describe('apiElement.preview', () => {
+  it('sends the request with the sample values and returns the response and resolved attributes', async () => {
+    const server = await serve((request, response) =>
+      json(response, 200, { order: { id: 'A7', items: [{ sku: 'tea' }, { sku: 'cake' }] }, echo: request.headers['authorization'] }, { 'X-Trace': 't-1' }),
+    );
+    const api = await caller();
+    const preview = await api.apiElement.preview({
+      element: {
+        id: 'order',
+        type: 'api',
+        method: 'POST',
+        url: `${server.origin}/orders/{{orderId}}?lang={{lang}}`,
+        contentType: 'json',
+        headers: [{ key: 'Authorization', value: 'Bearer {{token}}' }],
+        body: { type: 'key-value', pairs: [{ key: 'qty', value: '{{qty}}' }] },
+        response: {
+          saveStatusCodeAs: 'code',
+          headers: [{ attribute: 'trace', header: 'x-TRACE' }],
+          body: [
+            { attribute: 'orderId', path: 'order.id' },
+            { attribute: 'secondSku', path: 'order.items.1.sku' },
+          ],
+        },
+      },
+      sampleAttributes: { orderId: 'A7', lang: 'en', token: 't0k', qty: 2, lastReceivedMessage: 'ignored' },
+    });
+    expect(server.received[0]).toMatchObject({ method: 'POST', path: '/orders/A7?lang=en', body: '{"qty":2}' });
+    expect(preview).toMatchObject({
+      request: { method: 'POST', url: `${server.origin}/orders/A7?lang=en` },
+      status: 200,
+      bodyTruncated: false,
+      attempts: 1,
+      outcome: 'next',
+      resolvedAttributes: { code: 200, trace: 't-1', orderId: 'A7', secondSku: 'cake' },
+    });
+    expect(preview.headers['x-trace']).toBe('t-1');
+    expect(JSON.parse(preview.body)).toMatchObject({ echo: 'Bearer t0k' });
+    expect(preview.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows a failing status after the element’s retries, and the fallback’s attributes', async () => {
+    const server = await serve((_request, response) => json(response, 503, { error: 'busy' }));
+    const preview = await (await caller()).apiElement.preview({
+      element: { id: 'a', type: 'api', url: `${server.origin}/busy`, retries: 1, response: { saveStatusCodeAs: 'code', body: [{ attribute: 'x', path: 'error' }] } },
+    });
+    expect(server.received).toHaveLength(2);
+    expect(preview).toMatchObject({ status: 503, attempts: 2, outcome: 'fallback', resolvedAttributes: { code: 503 }, body: '{"error":"busy"}' });
+  });
+
+  it('cuts a large body to 64 KiB and says so', async () => {
+    const server = await serve((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('é'.repeat(50_000)));
+    const preview = await (await caller()).apiElement.preview({ element: { id: 'a', type: 'api', url: `${server.origin}/big` } });
+    expect(preview.bodyTruncated).toBe(true);
+    expect(preview.bodyBytes).toBe(100_000);
+    expect(Buffer.byteLength(preview.body)).toBe(65_536);
+    expect(preview.body).toBe('é'.repeat(32_768));
+  });
+
+  it('refuses a request that cannot be built with BAD_REQUEST saying why', async () => {
+    const error = await trpcError((await caller()).apiElement.preview({ element: { id: 'a', type: 'api', url: '{{base}}/orders' }, sampleAttributes: { base: 'nohost' } }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toBe('The request cannot be sent: The URL "nohost/orders" is not a valid absolute URL.');
+  });
+
+  it('applies the workspace allowlist: loopback is FORBIDDEN where it is not allowlisted', async () => {
+    const server = await serve((_request, response) => json(response, 200, {}));
+    const error = await trpcError((await caller(locked)).apiElement.preview({ element: { id: 'a', type: 'api', url: `${server.origin}/internal?secret=1` } }));
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toMatch(/^The request failed: .*127\.0\.0\.1.*Private, loopback and internal addresses must be on the workspace allowlist\.$/);
+    expect(error.message).not.toContain('secret=1');
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('reports no response at all: connection refused → BAD_GATEWAY, timeout → GATEWAY_TIMEOUT', async () => {
+    const closed = await serve((_request, response) => json(response, 200, {}));
+    const origin = closed.origin;
+    await servers.pop()?.close();
+    const refused = await trpcError((await caller()).apiElement.preview({ element: { id: 'a', type: 'api', url: `${origin}/x` } }));
+    expect(refused.code).toBe('BAD_GATEWAY');
+    expect(refused.message).toMatch(/^The request failed: GET http:\/\/127\.0\.0\.1:\d+\/x: network error \(ECONNREFUSED.*\(1 attempt\)\.$/);
+
+    const slow = await serve((_request, response) => {
+      setTimeout(() => json(response, 200, {}), 2_000).unref();
+    });
+    const timedOut = await trpcError((await caller()).apiElement.preview({ element: { id: 'a', type: 'api', url: `${slow.origin}/slow`, timeoutSeconds: 1 } }));
+    expect(timedOut.code).toBe('GATEWAY_TIMEOUT');
+    expect(timedOut.message).toContain('timed out after 1000 ms');
+  });
+
+  it('needs a workspace', async () => {
+    const api = createCaller(await createContext({ db, secretKey, workspaceSlug: null }));
+    expect((await trpcError(api.apiElement.preview({ element: { id: 'a', type: 'api', url: 'https://x.test' } }))).code).toBe('UNAUTHORIZED');
+  });
+});
