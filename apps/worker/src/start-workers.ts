@@ -153,7 +153,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       if (interval) clearInterval(interval);
       options.queues.connection.off('close', onClose);
       options.queues.connection.off('ready', onReady);
-      reconciler.stop();
+      await reconciler.stop();
       await Promise.all([inbound.close(), timers.close(), outbound.close()]);
       await sandbox.dispose();
     },
@@ -168,7 +168,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
 function createReconcileLoop(
   runOnce: (full: boolean) => Promise<void>,
   logger: Logger,
-): { run: (full: boolean) => Promise<void>; stop: () => void } {
+): { run: (full: boolean) => Promise<void>; stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
   let queued: { full: boolean } | null = null;
   let owedFull = false;
@@ -199,8 +199,10 @@ function createReconcileLoop(
       });
       return running;
     },
-    stop: () => {
+    /** No further runs; resolves when the one going (if any) has ended. */
+    stop: async () => {
       stopped = true;
+      await running;
     },
   };
 }
