@@ -1,5 +1,6 @@
 import { flowIssueSchema } from '@parley/engine';
 import { z } from 'zod';
+import { botDescriptionSchema, botNameSchema, botSummarySchema } from '../bots/bot-schemas';
 
 /**
  * Wire shapes of the components router. Outputs are plain JSON (timestamps as
@@ -8,9 +9,9 @@ import { z } from 'zod';
 
 export const componentIdSchema = z.string().trim().min(1, 'Component id is required').max(200);
 
-export const componentNameSchema = z.string().trim().min(1, 'Name is required').max(100, 'Name is at most 100 characters');
-
-export const componentDescriptionSchema = z.string().trim().max(500, 'Description is at most 500 characters');
+/** Same rules as a bot's name and description. */
+export const componentNameSchema = botNameSchema;
+export const componentDescriptionSchema = botDescriptionSchema;
 
 /**
  * A component document as sent by a client: any JSON object. Its shape and graph
@@ -19,15 +20,8 @@ export const componentDescriptionSchema = z.string().trim().max(500, 'Descriptio
  */
 export const componentDocumentInputSchema = z.record(z.string(), z.json(), 'Draft must be a JSON object (a component document)');
 
-/** One row of `components.list`. */
-export const componentSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  updatedAt: z.iso.datetime(),
-  /** Number of the newest published version; null when never published. */
-  latestVersion: z.number().int().positive().nullable(),
-});
+/** One row of `components.list`: the same shape as a row of `bots.list`. */
+export const componentSummarySchema = botSummarySchema;
 export type ComponentSummary = z.infer<typeof componentSummarySchema>;
 
 /** `components.get`: a component with its draft and its published versions (newest first). */
