@@ -12,5 +12,7 @@ export const apiConfigSchema = z.object({
   LOG_LEVEL: logLevel(),
   /** Largest webhook body accepted, in bytes; bigger bodies get 413. */
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  /** How long a channel's settings and secrets are cached per process (ms); changes reach the ingress within this. 0 turns the cache off. */
+  CHANNEL_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -2,7 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { randomUUID } from 'node:crypto';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, createContext, type AppRouter } from '@parley/api';
-import { getWorkspaceBySlug, type Db } from '@parley/db';
+import { createChannelCache, createInboundBatcher, getWorkspaceBySlug, type Db } from '@parley/db';
 import type { Queues } from '@parley/queue';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerHttpWebhookRoute } from './routes/http-webhook-route';
@@ -23,6 +23,8 @@ export type ServerDeps = {
   secretKey: string;
   logger: FastifyBaseLogger;
   maxBodyBytes: number;
+  /** How long a channel (settings and secrets) is cached by this process; 0 = read on every request. */
+  channelCacheMs?: number;
 };
 
 /**
@@ -76,11 +78,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     return reply.code(statusCode).send({ error: code, message: error.message });
   });
 
+  const channels = createChannelCache(deps.secretKey, { ttlMs: deps.channelCacheMs ?? 5_000 });
+  const ingress = { db: deps.db, inbox: createInboundBatcher(deps.db), queues: deps.queues, channels };
   registerHealthRoutes(app, { db: deps.db, redis: deps.queues.connection });
-  registerHttpWebhookRoute(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
-  registerWhatsAppWebhookRoute(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
-  registerTelegramWebhookRoute(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
-  registerWebchatRoutes(app, { db: deps.db, queues: deps.queues, secretKey: deps.secretKey });
+  registerHttpWebhookRoute(app, ingress);
+  registerWhatsAppWebhookRoute(app, ingress);
+  registerTelegramWebhookRoute(app, ingress);
+  registerWebchatRoutes(app, { ...ingress, secretKey: deps.secretKey });
 
   app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

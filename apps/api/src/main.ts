@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     secretKey: config.PARLEY_SECRET_KEY,
     logger,
     maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
+    channelCacheMs: config.CHANNEL_CACHE_MS,
   });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');

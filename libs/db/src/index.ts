@@ -54,9 +54,12 @@ export { getBotVersion } from './get-bot-version';
 // Channels
 export { createChannel, type CreateChannelInput } from './create-channel';
 export { getChannel } from './get-channel';
+export { createChannelCache, type ChannelCache } from './channel-cache';
+export { TtlCache } from './ttl-cache';
 
 // Inbox
-export { insertInboundMessage, type InsertInboundMessageInput } from './insert-inbound-message';
+export { insertInboundMessage, insertInboundMessages, type InsertInboundMessageInput, type InsertedInbound } from './insert-inbound-message';
+export { createInboundBatcher, type InboundBatcher, type InboundBatcherOptions } from './inbound-batcher';
 export { withContactLock, type ContactLockOptions } from './with-contact-lock';
 export { listUnprocessedInbound } from './list-unprocessed-inbound';
 export { markInboundProcessed } from './mark-inbound-processed';

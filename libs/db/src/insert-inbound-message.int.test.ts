@@ -36,6 +36,12 @@ describe('inbox', () => {
     expect(await db.message.count({ where: { channelId: fixture.channel.id, channelMessageId: 'wamid.1' } })).toBe(1);
   });
 
+  it('keeps a message with NUL characters, which Postgres cannot store, as U+FFFD', async () => {
+    const { message } = await insertInboundMessage(db, { ...inbound('+3', `nul-${randomUUID()}`, 'a\u0000b'), payload: { text: 'a\u0000b', ['k\u0000']: ['\u0000'] } });
+    expect(message.text).toBe('a\uFFFDb');
+    expect(message.payload).toEqual({ text: 'a\uFFFDb', ['k\uFFFD']: ['\uFFFD'] });
+  });
+
   it('is race-safe: concurrent deliveries of one message store it once', async () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => insertInboundMessage(db, inbound('+2', 'race-1'))));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);

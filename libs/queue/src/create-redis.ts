@@ -15,5 +15,5 @@ export function createRedis(redisUrl: string): Redis {
  * and the channel retries, instead of holding the request open until Redis is back.
  */
 export function createProducerRedis(redisUrl: string): Redis {
-  return new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  return new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, enableAutoPipelining: true });
 }

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { insertInboundMessage, type Db } from '@parley/db';
+import type { InboundBatcher } from '@parley/db';
 import { enqueueInbound, type Queues } from '@parley/queue';
 
 export type InboundToAccept = {
@@ -18,16 +18,18 @@ export type AcceptOutcome = { id: string; status: 'accepted' | 'duplicate' };
  * already processed message is acknowledged without enqueueing; a repeat of one
  * still unprocessed is enqueued again, which makes a channel's retry after a
  * failed enqueue safe (the job id dedupes while the first job is still queued).
+ * Messages arriving together are stored by one INSERT (createInboundBatcher);
+ * each is acknowledged only after its row is committed.
  * Throws when Postgres or Redis fails: the route then answers 503 and the
  * channel retries.
  */
 export async function acceptInboundMessage(
-  deps: { db: Db; queues: Queues },
+  deps: { inbox: InboundBatcher; queues: Queues },
   channel: { id: string; workspaceId: string },
   inbound: InboundToAccept,
   logger: FastifyBaseLogger,
 ): Promise<AcceptOutcome> {
-  const { message, duplicate } = await insertInboundMessage(deps.db, {
+  const { message, duplicate } = await deps.inbox.insert({
     workspaceId: channel.workspaceId,
     channelId: channel.id,
     channelMessageId: inbound.channelMessageId,

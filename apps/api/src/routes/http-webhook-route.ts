@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { parseHttpInbound, verifyHttpSignature } from '@parley/channels';
-import { getChannel, insertInboundMessage, type Db } from '@parley/db';
-import { enqueueInbound, type Queues } from '@parley/queue';
+import type { ChannelCache, Db, InboundBatcher } from '@parley/db';
+import type { Queues } from '@parley/queue';
+import { acceptInboundMessage } from './accept-inbound-message';
 
-export type HttpWebhookDeps = { db: Db; queues: Queues; secretKey: string };
+export type HttpWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; channels: ChannelCache };
 
 /**
  * POST /webhooks/http/:channelId — the generic HTTP channel's ingress.
@@ -18,7 +19,7 @@ export type HttpWebhookDeps = { db: Db; queues: Queues; secretKey: string };
 export function registerHttpWebhookRoute(app: FastifyInstance, deps: HttpWebhookDeps): void {
   app.post<{ Params: { channelId: string } }>('/webhooks/http/:channelId', async (request, reply) => {
     const { channelId } = request.params;
-    const channel = await getChannel(deps.db, channelId, deps.secretKey);
+    const channel = await deps.channels.get(deps.db, channelId);
     if (!channel || channel.type !== 'http' || !channel.enabled) {
       return reply.code(404).send({ error: 'not_found', message: `No enabled HTTP channel ${channelId}` });
     }
@@ -36,22 +37,13 @@ export function registerHttpWebhookRoute(app: FastifyInstance, deps: HttpWebhook
     if (!parsed.ok) {
       return reply.code(400).send({ error: 'invalid_body', field: parsed.error.field, message: parsed.error.message });
     }
-    const { message, duplicate } = await insertInboundMessage(deps.db, {
-      workspaceId: channel.workspaceId,
-      channelId,
-      channelMessageId: parsed.message.channelMessageId,
-      contact: parsed.message.contact,
-      text: parsed.message.text,
-      payload: { text: parsed.message.text },
-    });
-    const log = request.log.child({ channelId, messageId: message.id });
-    if (duplicate && message.status !== 'received') {
-      log.info('duplicate message acknowledged');
-      return reply.code(200).send({ status: 'duplicate', id: message.id });
-    }
-    await enqueueInbound(deps.queues, { channelId, contact: message.contact }, message.id);
-    log.info({ duplicate }, 'message accepted');
-    return reply.code(duplicate ? 200 : 202).send({ status: duplicate ? 'duplicate' : 'accepted', id: message.id });
+    const outcome = await acceptInboundMessage(
+      deps,
+      { id: channelId, workspaceId: channel.workspaceId },
+      { ...parsed.message, payload: { text: parsed.message.text } },
+      request.log,
+    );
+    return reply.code(outcome.status === 'accepted' ? 202 : 200).send(outcome);
   });
 }
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { parseChannelSettings, parseTelegramUpdate, telegramChannelConfigSchema, verifyTelegramSecretToken } from '@parley/channels';
-import { getChannel, type Db } from '@parley/db';
+import type { ChannelCache, Db, InboundBatcher } from '@parley/db';
 import type { Queues } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
 
-export type TelegramWebhookDeps = { db: Db; queues: Queues; secretKey: string };
+export type TelegramWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; channels: ChannelCache };
 
 /**
  * POST /webhooks/telegram/:channelId — the Telegram Bot API ingress (the URL
@@ -21,7 +21,7 @@ export type TelegramWebhookDeps = { db: Db; queues: Queues; secretKey: string };
 export function registerTelegramWebhookRoute(app: FastifyInstance, deps: TelegramWebhookDeps): void {
   app.post<{ Params: { channelId: string } }>('/webhooks/telegram/:channelId', async (request, reply) => {
     const { channelId } = request.params;
-    const channel = await getChannel(deps.db, channelId, deps.secretKey);
+    const channel = await deps.channels.get(deps.db, channelId);
     if (!channel || channel.type !== 'telegram' || !channel.enabled) {
       return reply.code(404).send({ error: 'not_found', message: `No enabled Telegram channel ${channelId}` });
     }

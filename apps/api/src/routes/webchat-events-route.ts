@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { toWebchatTranscriptEntry } from '@parley/channels';
-import { getWebchatReplyCursor, listWebchatReplies, type Db } from '@parley/db';
+import { getWebchatReplyCursor, listWebchatReplies, type Db, type ChannelCache } from '@parley/db';
 import type { WebchatEventHub, WebchatStream } from './webchat-event-hub';
 import { authenticateVisitor, openWebchatRequest, readQuery, singleHeader } from './webchat-request';
 
-export type WebchatEventsDeps = { db: Db; secretKey: string; hub: WebchatEventHub };
+export type WebchatEventsDeps = { db: Db; secretKey: string; channels: ChannelCache; hub: WebchatEventHub };
 
 /** Seconds between keep-alive comments, under common proxy idle timeouts. */
 const heartbeatMs = 20_000;

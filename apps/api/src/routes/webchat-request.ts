@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isWebchatOriginAllowed, verifyWebchatVisitorToken, webchatChannelConfigSchema, type WebchatChannelConfig } from '@parley/channels';
-import { getChannel, type Channel, type Db } from '@parley/db';
+import { type Channel, type Db, type ChannelCache } from '@parley/db';
 
-export type WebchatRequestDeps = { db: Db; secretKey: string };
+export type WebchatRequestDeps = { db: Db; channels: ChannelCache };
 
 export type WebchatRequestContext = { channel: Channel; config: WebchatChannelConfig };
 
@@ -22,7 +22,7 @@ export async function openWebchatRequest(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<({ ok: true } & WebchatRequestContext) | WebchatRefusal> {
-  const channel = await getChannel(deps.db, channelId, deps.secretKey);
+  const channel = await deps.channels.get(deps.db, channelId);
   if (!channel || channel.type !== 'webchat' || !channel.enabled) {
     return refuse(404, 'not_found', `No enabled web chat channel ${channelId}`);
   }

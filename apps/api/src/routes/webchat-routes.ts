@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { issueWebchatVisitor, parseWebchatInbound, toWebchatTranscriptEntry, verifyWebchatVisitorToken } from '@parley/channels';
-import { listWebchatHistory, type Db } from '@parley/db';
+import { listWebchatHistory, type Db, type ChannelCache, type InboundBatcher } from '@parley/db';
 import type { Queues } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
 import { WebchatEventHub } from './webchat-event-hub';
@@ -9,7 +9,7 @@ import { takeWebchatMessageSlot } from './webchat-rate-limit';
 import { authenticateVisitor, openWebchatRequest, readBearer, readQuery } from './webchat-request';
 import { registerWebchatScriptRoute } from './webchat-script-route';
 
-export type WebchatDeps = { db: Db; queues: Queues; secretKey: string };
+export type WebchatDeps = { db: Db; inbox: InboundBatcher; queues: Queues; secretKey: string; channels: ChannelCache };
 
 /**
  * The web chat channel's API, called by the widget (`/webchat.js`) from the
@@ -33,7 +33,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
   app.addHook('preClose', async () => hub.close());
 
   registerWebchatScriptRoute(app);
-  registerWebchatEventsRoute(app, { db: deps.db, secretKey: deps.secretKey, hub });
+  registerWebchatEventsRoute(app, { db: deps.db, secretKey: deps.secretKey, channels: deps.channels, hub });
 
   app.options<{ Params: { channelId: string; resource: string } }>('/webchat/:channelId/:resource', async (request, reply) => {
     const opened = await openWebchatRequest(deps, request.params.channelId, request, reply);

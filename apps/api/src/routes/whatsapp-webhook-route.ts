@@ -7,11 +7,11 @@ import {
   whatsappChannelConfigSchema,
   type WhatsAppChannelConfig,
 } from '@parley/channels';
-import { getChannel, recordDeliveryStatus, type Channel, type Db } from '@parley/db';
+import { recordDeliveryStatus, type Channel, type Db, type ChannelCache, type InboundBatcher } from '@parley/db';
 import type { Queues } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
 
-export type WhatsAppWebhookDeps = { db: Db; queues: Queues; secretKey: string };
+export type WhatsAppWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; channels: ChannelCache };
 
 type Params = { Params: { channelId: string } };
 
@@ -87,7 +87,7 @@ async function loadChannel(
   reply: FastifyReply,
   log: FastifyInstance['log'],
 ): Promise<{ channel: Channel; settings: WhatsAppChannelConfig } | null> {
-  const channel = await getChannel(deps.db, channelId, deps.secretKey);
+  const channel = await deps.channels.get(deps.db, channelId);
   if (!channel || channel.type !== 'whatsapp' || !channel.enabled) {
     void reply.code(404).send({ error: 'not_found', message: `No enabled WhatsApp channel ${channelId}` });
     return null;
