@@ -1,6 +1,8 @@
 import { apiElementBench } from './api-element.bench';
 import type { BenchSuite } from './bench-suite';
 import { codeRunBench } from './code-run.bench';
+import { endToEndBench } from './end-to-end.bench';
+import { ingressBench } from './ingress.bench';
 
 /** Every benchmark suite, in run order. Add a suite: one import and one entry. */
-export const suites: BenchSuite[] = [apiElementBench, codeRunBench];
+export const suites: BenchSuite[] = [apiElementBench, codeRunBench, ingressBench, endToEndBench];

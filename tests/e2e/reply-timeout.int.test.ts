@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Flow } from '@parley/engine';
+import { replyTimeoutFlow } from '../support/reply-timeout-flow';
 import { startPlatform, type Platform } from '../support/start-platform';
 import { waitFor } from '../support/wait-for';
 
@@ -8,36 +8,6 @@ import { waitFor } from '../support/wait-for';
  * although the user never writes again, and a timer that fires after the user
  * already answered does nothing.
  */
-const timeoutFlow: Flow = {
-  version: 1,
-  attributes: [{ name: 'order', type: 'text', scope: 'session' }],
-  entryDialogId: 'main',
-  dialogs: [
-    {
-      id: 'main',
-      name: 'Main',
-      startElementId: 'ask',
-      elements: [
-        { id: 'ask', type: 'send-message', text: 'What is your order number?' },
-        {
-          id: 'wait',
-          type: 'user-response',
-          saveAs: 'order',
-          timeoutSeconds: 15,
-          fallback: { message: { text: 'No answer, so I will stop here. Write again any time.' }, action: { type: 'end' } },
-        },
-        { id: 'thanks', type: 'send-message', text: 'Thanks, looking up {{order}}.' },
-        { id: 'more', type: 'user-response' },
-      ],
-      edges: [
-        { id: 'e1', from: 'ask', to: 'wait' },
-        { id: 'e2', from: 'wait', port: 'next', to: 'thanks' },
-        { id: 'e3', from: 'thanks', to: 'more' },
-      ],
-    },
-  ],
-  settings: { sessionTimeoutSeconds: 3600 },
-};
 
 let platform: Platform;
 
@@ -46,7 +16,7 @@ beforeAll(async () => {
     databaseUrl: inject('databaseUrl'),
     redisUrl: inject('redisUrl'),
     redisPrefix: `${inject('redisPrefix')}_timeout`,
-    flow: timeoutFlow,
+    flow: replyTimeoutFlow,
   });
 });
 

@@ -3,7 +3,8 @@ import type { Platform } from '../support/start-platform';
 import { waitFor } from '../support/wait-for';
 import { startEchoLoad } from './support/echo-load';
 import { flushRedisDatabase, restartRedis } from './support/services';
-import { replyTimeoutFlow, startFaultPlatform } from './support/start-fault-platform';
+import { replyTimeoutFlow } from '../support/reply-timeout-flow';
+import { startFaultPlatform } from './support/start-fault-platform';
 import { stopPlatform } from './support/stop-platform';
 import { workerWarnings } from './support/worker-warnings';
 import { distinctReplies, verifyEchoConversations, waitForEveryReply } from './support/verify-echo-conversations';
@@ -68,7 +69,7 @@ async function loseRedisUnderLoad(how: 'flushdb' | 'restart'): Promise<void> {
     // Deliveries are leased in Postgres: losing Redis repeats none.
     expect(report.redelivered).toBe(0);
     expect(load.unexpected).toEqual([]);
-    expect(fallback?.text).toBe('No answer, so I will stop here.');
+    expect(fallback?.text).toBe('No answer, so I will stop here. Write again any time.');
     // Not early; late by at most a reconcile interval, a delivery, and a loaded machine's slack.
     expect(lateBy).toBeGreaterThanOrEqual(0);
     expect(lateBy).toBeLessThan(15_000);

@@ -15,10 +15,11 @@ export type AppProcess = {
 /**
  * Starts one of Parley's apps (`api` or `worker`) as a real Node process with
  * the given environment, exactly as `npm start` runs it (tsx, no build step).
- * Output is captured so a failing test can show it.
+ * Output is captured so a failing test can show it. `nodeArgs` go to node before
+ * the script (e.g. `--cpu-prof` to profile a benchmark run).
  */
-export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, `apps/${app}/src/main.ts`)], {
+export function spawnApp(app: 'api' | 'worker', env: Record<string, string>, nodeArgs: readonly string[] = []): AppProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(root, `apps/${app}/src/main.ts`)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,11 @@ export type PlatformOptions = {
   workers?: number;
   apis?: number;
   workerEnv?: Record<string, string>;
+  apiEnv?: Record<string, string>;
+  /** Node options of the spawned processes (e.g. `--cpu-prof`). */
+  nodeArgs?: { api?: string[]; worker?: string[] };
+  /** Where replies go instead of the built-in ReplyReceiver (a benchmark's own receiver). */
+  outboundUrl?: string;
 };
 
 export type Platform = {
@@ -43,7 +48,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const db = createDb(options.databaseUrl);
   const webhookSecret = generateWebhookSecret();
   const receiver = new ReplyReceiver(webhookSecret);
-  const outboundUrl = await receiver.start();
+  const outboundUrl = options.outboundUrl ?? (await receiver.start());
   const workspace = await createWorkspace(db, { name: 'Test', slug: `t-${randomUUID()}` });
   // The receiver listens on loopback, which the SSRF guard refuses unless allowlisted.
   await setWorkspaceHttpAllowlist(db, workspace.id, ['127.0.0.1/32']);
@@ -68,12 +73,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const apiUrls: string[] = [];
   for (let i = 0; i < (options.apis ?? 1); i++) {
     const port = await freePort();
-    apis.push(spawnApp('api', { ...env, API_PORT: String(port) }));
+    apis.push(spawnApp('api', { ...env, ...options.apiEnv, API_PORT: String(port) }, options.nodeArgs?.api));
     apiUrls.push(`http://127.0.0.1:${port}`);
   }
   const workers: AppProcess[] = [];
   const startWorker = (extraEnv: Record<string, string> = {}): AppProcess => {
-    const worker = spawnApp('worker', { ...env, ...options.workerEnv, ...extraEnv });
+    const worker = spawnApp('worker', { ...env, ...options.workerEnv, ...extraEnv }, options.nodeArgs?.worker);
     workers.push(worker);
     return worker;
   };

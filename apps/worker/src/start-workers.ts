@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import type { Db } from '@parley/db';
+import { createChannelCache, createHttpPolicyCache, type Db } from '@parley/db';
 import {
   createRedis,
   inboundJobSchema,
@@ -64,6 +64,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     logger: options.logger,
     secretKey: options.secretKey,
     flows: new FlowCache(),
+    channels: createChannelCache(options.secretKey),
+    httpPolicies: createHttpPolicyCache(),
     clock: () => Date.now(),
     random: Math.random,
     redis: { connection: options.queues.connection, prefix: options.prefix },

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { createBot, createChannel, createWorkspace, publishBot, setWorkspaceHttpAllowlist, type Db } from '@parley/db';
+import { createBot, createChannel, createChannelCache, createHttpPolicyCache, createWorkspace, publishBot, setWorkspaceHttpAllowlist, type Db } from '@parley/db';
 import type { Flow } from '@parley/engine';
 import { FlowCache } from './flow-cache';
 import type { RunnerContext } from './runner-context';
@@ -47,6 +47,8 @@ export async function createRunnerTestFixture(
     logger: pino({ level: 'silent' }),
     secretKey,
     flows: new FlowCache(),
+    channels: createChannelCache(secretKey),
+    httpPolicies: createHttpPolicyCache(),
     clock: () => Date.now(),
     random: () => 0,
     ...options.ctx,

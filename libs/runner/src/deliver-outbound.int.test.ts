@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createChannel, createDb, insertOutboundMessage, setWorkspaceHttpAllowlist } from '@parley/db';
+import { createChannel, createChannelCache, createDb, createHttpPolicyCache, insertOutboundMessage, setWorkspaceHttpAllowlist } from '@parley/db';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCallTestContext } from './calls/create-call-test-context';
@@ -51,7 +51,7 @@ async function pendingReply(allowlist: string[] | null) {
     text: 'Hello',
     payload: { text: 'Hello', buttons: [] },
   });
-  const ctx: RunnerContext = { db, logger: pino({ level: 'silent' }), secretKey: call.secretKey, flows: new FlowCache(), clock: () => Date.now(), random: Math.random };
+  const ctx: RunnerContext = { db, logger: pino({ level: 'silent' }), secretKey: call.secretKey, flows: new FlowCache(), channels: createChannelCache(call.secretKey), httpPolicies: createHttpPolicyCache(), clock: () => Date.now(), random: Math.random };
   return { ctx, job: { messageId: message.id } };
 }
 

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ChannelRenderError, readProviderResponse, redactSecrets, renderOutboundRequest, type OutboundChannel, type OutboundRequestSpec } from '@parley/channels';
 import {
   claimNextOutbound,
-  getChannel,
   getMessage,
-  getWorkspaceHttpPolicy,
   markOutboundFailed,
   markOutboundSent,
   releaseOutboundLease,
@@ -116,9 +114,9 @@ type Route =
   | { ok: false; error: string };
 
 async function resolveRoute(ctx: RunnerContext, channelId: string): Promise<Route> {
-  const channel = await getChannel(ctx.db, channelId, ctx.secretKey);
+  const channel = await ctx.channels.get(ctx.db, channelId);
   if (!channel) return { ok: false, error: `channel ${channelId} not found` };
-  const policy = await getWorkspaceHttpPolicy(ctx.db, channel.workspaceId);
+  const policy = await ctx.httpPolicies.get(ctx.db, channel.workspaceId);
   return { ok: true, channel: { id: channel.id, type: channel.type, config: channel.config, secrets: channel.secrets }, policy };
 }
 

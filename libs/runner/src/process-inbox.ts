@@ -3,7 +3,6 @@ import {
   createSession,
   findAgentConversation,
   findActiveSession,
-  getChannel,
   getLatestVersion,
   listUnprocessedInbound,
   markInboundProcessed,
@@ -35,7 +34,7 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
       const pending = await listUnprocessedInbound(tx, job.channelId, job.contact);
       if (pending.length === 0) return effects;
       let session: SessionRow | null = await findActiveSession(tx, job.channelId, job.contact);
-      const channelType = (await getChannel(tx, job.channelId, ctx.secretKey))?.type ?? 'http';
+      const channelType = (await ctx.channels.get(tx, job.channelId))?.type ?? 'http';
       for (const message of pending) {
         const event: EngineEvent = {
           type: 'user.message',
@@ -80,7 +79,7 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
 }
 
 async function startSession(tx: Tx, ctx: RunnerContext, job: InboundJob): Promise<SessionRow | null> {
-  const channel = await getChannel(tx, job.channelId, ctx.secretKey);
+  const channel = await ctx.channels.get(tx, job.channelId);
   if (!channel || !channel.botId) return null;
   const version = await getLatestVersion(tx, channel.botId);
   if (!version) return null;

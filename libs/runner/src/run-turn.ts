@@ -111,7 +111,7 @@ export async function runTurn(
           tx,
           { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact, now, secretKey: ctx.secretKey, ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}) },
           command.call,
-          { sandbox: ctx.sandbox },
+          { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies },
         );
         callResults.set(command.key, { type: 'call.result', key: command.key, ...outcome });
         ctx.logger.info({ sessionId: row.id, call: command.call.name, key: command.key, ok: outcome.ok }, 'call executed');

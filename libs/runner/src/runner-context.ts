@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Db } from '@parley/db';
+import type { ChannelCache, Db, HttpPolicyCache } from '@parley/db';
 import type { RateLimitContext } from '@parley/http';
 import type { Sandbox } from '@parley/sandbox';
 import type { FlowCache } from './flow-cache';
@@ -11,6 +11,10 @@ export type RunnerContext = {
   logger: Logger;
   secretKey: string;
   flows: FlowCache;
+  /** Channels with their secrets, cached per process (createChannelCache). */
+  channels: ChannelCache;
+  /** Workspaces' outbound HTTP allowlists, cached per process (createHttpPolicyCache). */
+  httpPolicies: HttpPolicyCache;
   /** Epoch milliseconds. */
   clock: () => number;
   /** Uniform in [0, 1); only used for message variations. */

@@ -30,35 +30,3 @@ export async function startFaultPlatform(options: { name: string; apis: number; 
     workerEnv: fastRecoveryEnv,
   });
 }
-
-/** The timeout flow of tests/e2e/reply-timeout: a 15 s reply timeout whose fallback ends the session. */
-export const replyTimeoutFlow: Flow = {
-  version: 1,
-  attributes: [{ name: 'order', type: 'text', scope: 'session' }],
-  entryDialogId: 'main',
-  dialogs: [
-    {
-      id: 'main',
-      name: 'Main',
-      startElementId: 'ask',
-      elements: [
-        { id: 'ask', type: 'send-message', text: 'What is your order number?' },
-        {
-          id: 'wait',
-          type: 'user-response',
-          saveAs: 'order',
-          timeoutSeconds: 15,
-          fallback: { message: { text: 'No answer, so I will stop here.' }, action: { type: 'end' } },
-        },
-        { id: 'thanks', type: 'send-message', text: 'Thanks, looking up {{order}}.' },
-        { id: 'more', type: 'user-response' },
-      ],
-      edges: [
-        { id: 'e1', from: 'ask', to: 'wait' },
-        { id: 'e2', from: 'wait', port: 'next', to: 'thanks' },
-        { id: 'e3', from: 'thanks', to: 'more' },
-      ],
-    },
-  ],
-  settings: { sessionTimeoutSeconds: 3600 },
-};

@@ -1,4 +1,4 @@
-import { getClientCertificate, getWorkspaceHttpPolicy, type Tx } from '@parley/db';
+import { getClientCertificate, getWorkspaceHttpPolicy, type HttpPolicyCache, type Tx } from '@parley/db';
 import type { Call, HttpRequestErrorCode } from '@parley/elements';
 import { HttpRequestError, acquireRateLimit, httpRequest, rateLimitEndpointKey, type HttpErrorKind, type HttpTls } from '@parley/http';
 import type { CallContext, CallResult } from './call-executor';
@@ -20,6 +20,7 @@ export async function executeHttpRequest(
   tx: Tx,
   ctx: CallContext,
   call: Extract<Call, { name: 'http.request' }>,
+  policies?: HttpPolicyCache,
 ): Promise<CallResult> {
   if (call.rateLimit && ctx.rateLimit) {
     const { redis, keyPrefix, sourceAddress } = ctx.rateLimit;
@@ -36,7 +37,7 @@ export async function executeHttpRequest(
       };
     }
   }
-  const policy = await getWorkspaceHttpPolicy(tx, ctx.workspaceId);
+  const policy = policies ? await policies.get(tx, ctx.workspaceId) : await getWorkspaceHttpPolicy(tx, ctx.workspaceId);
   let tls: HttpTls | undefined;
   if (call.mtlsCertificateId !== undefined) {
     const certificate = await getClientCertificate(tx, { workspaceId: ctx.workspaceId, id: call.mtlsCertificateId }, ctx.secretKey);

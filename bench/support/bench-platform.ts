@@ -1,0 +1,82 @@
+import { Redis } from 'ioredis';
+import type { Flow } from '@parley/engine';
+import { startPlatform, type Platform } from '../../tests/support/start-platform';
+import { ReplyClock } from './reply-clock';
+import { scratchDatabase } from './scratch-database';
+import { SignedSender } from './signed-sender';
+
+export type BenchPlatform = {
+  platform: Platform;
+  databaseUrl: string;
+  redisPrefix: string;
+  clock: ReplyClock;
+  sender: SignedSender;
+  stop: () => Promise<void>;
+};
+
+export type BenchPlatformOptions = {
+  suite: string;
+  flow: Flow;
+  apis?: number;
+  workers?: number;
+  workerEnv?: Record<string, string>;
+  apiEnv?: Record<string, string>;
+};
+
+/**
+ * A real Parley for a benchmark: a scratch database, its own Redis prefix
+ * (REDIS_URL, default redis://127.0.0.1:6379), `flow` published on an HTTP
+ * channel whose replies go to a ReplyClock, and API and worker processes
+ * started as `npm start` starts them (logs at `warn`). BENCH_PROFILE=1 runs
+ * them with `--cpu-prof` (profiles in bench/results/profiles, written when they stop).
+ */
+export async function startBenchPlatform(options: BenchPlatformOptions): Promise<BenchPlatform> {
+  const database = await scratchDatabase(options.suite);
+  const clock = new ReplyClock();
+  const outboundUrl = await clock.start();
+  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  const redisPrefix = `parley_bench_${options.suite}_${Date.now().toString(36)}`;
+  const profile = process.env['BENCH_PROFILE'] === '1' ? ['--cpu-prof', `--cpu-prof-dir=${import.meta.dirname}/../results/profiles`] : [];
+  const platform = await startPlatform({
+    databaseUrl: database.url,
+    redisUrl,
+    redisPrefix,
+    flow: options.flow,
+    outboundUrl,
+    ...(options.apis === undefined ? {} : { apis: options.apis }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.workerEnv ? { workerEnv: options.workerEnv } : {}),
+    ...(options.apiEnv ? { apiEnv: options.apiEnv } : {}),
+    nodeArgs: { api: profile, worker: profile },
+  });
+  const sender = new SignedSender(platform.apiUrls, platform.channelId, platform.webhookSecret);
+  return {
+    platform,
+    databaseUrl: database.url,
+    redisPrefix,
+    clock,
+    sender,
+    stop: async () => {
+      await sender.close();
+      await platform.stop();
+      await clock.stop();
+      await database.drop();
+      await deleteKeys(redisUrl, `${redisPrefix}:*`);
+    },
+  };
+}
+
+/** Deletes the run's keys from Redis (SCAN, not KEYS: Redis stays responsive). */
+async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
