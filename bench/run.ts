@@ -24,7 +24,9 @@ for (const suite of selected) {
   console.table(
     rows.map((row) => ({
       measure: row.name,
-      ...Object.fromEntries(Object.entries(row.figures).map(([key, value]) => [key, Number(value.toFixed(3))])),
+      figures: Object.entries(row.figures)
+        .map(([key, value]) => `${key}=${Number(value.toFixed(Math.abs(value) >= 100 ? 0 : 2))}`)
+        .join('  '),
       target: row.target ?? '',
       met: row.met === undefined ? '' : row.met ? 'yes' : 'NO',
     })),

@@ -3,6 +3,7 @@ import type { BenchSuite } from './bench-suite';
 import { codeRunBench } from './code-run.bench';
 import { endToEndBench } from './end-to-end.bench';
 import { ingressBench } from './ingress.bench';
+import { waitingSessionsBench } from './waiting-sessions.bench';
 
 /** Every benchmark suite, in run order. Add a suite: one import and one entry. */
-export const suites: BenchSuite[] = [apiElementBench, codeRunBench, ingressBench, endToEndBench];
+export const suites: BenchSuite[] = [apiElementBench, codeRunBench, ingressBench, endToEndBench, waitingSessionsBench];

@@ -1,11 +1,13 @@
 import type { TestProject } from 'vitest/node';
 import { dropDatabase, ensureDatabase, migrate } from '@parley/db';
+import { deleteKeys } from '@parley/queue';
 
 /**
  * Integration suite setup: one fresh, migrated Postgres database and one Redis
  * key prefix per test run, so concurrent runs (and a developer's `npm start`)
  * never share state. Both are handed to tests through `inject(...)`.
- * The database is dropped at the end unless PARLEY_KEEP_TEST_DB=1.
+ * The database is dropped and the prefix's Redis keys deleted at the end unless
+ * PARLEY_KEEP_TEST_DB=1.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const base = process.env.TEST_DATABASE_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -15,8 +17,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await migrate(databaseUrl);
   project.provide('databaseUrl', databaseUrl);
   project.provide('redisPrefix', `parley_test_${runId}`);
-  project.provide('redisUrl', process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  project.provide('redisUrl', redisUrl);
   return async () => {
-    if (process.env.PARLEY_KEEP_TEST_DB !== '1') await dropDatabase(databaseUrl);
+    if (process.env.PARLEY_KEEP_TEST_DB === '1') return;
+    await dropDatabase(databaseUrl);
+    await deleteKeys(redisUrl, `parley_test_${runId}*`);
   };
 }
+

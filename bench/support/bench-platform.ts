@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import type { Flow } from '@parley/engine';
+import { deleteKeys } from '@parley/queue';
 import { startPlatform, type Platform } from '../../tests/support/start-platform';
 import { ReplyClock } from './reply-clock';
 import { scratchDatabase } from './scratch-database';
@@ -35,7 +35,8 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
   const clock = new ReplyClock();
   const outboundUrl = await clock.start();
   const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-  const redisPrefix = `parley_bench_${options.suite}_${Date.now().toString(36)}`;
+  // Short, like a deployment's ("parley"): every job key carries it, so it counts in Redis memory.
+  const redisPrefix = `pb${Date.now().toString(36)}`;
   const profile = process.env['BENCH_PROFILE'] === '1' ? ['--cpu-prof', `--cpu-prof-dir=${import.meta.dirname}/../results/profiles`] : [];
   const platform = await startPlatform({
     databaseUrl: database.url,
@@ -66,17 +67,3 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
   };
 }
 
-/** Deletes the run's keys from Redis (SCAN, not KEYS: Redis stays responsive). */
-async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}

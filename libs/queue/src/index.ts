@@ -21,3 +21,4 @@ export {
 export { ensureInbound, ensureOutbound, ensureTimer, type EnsureOutcome } from './ensure-jobs';
 export { markQueuesReconciled, queuesLostData } from './reconcile-marker';
 export { jobBackoffStrategy, jobBackoffType, maxJobBackoffMs } from './job-backoff';
+export { deleteKeys } from './delete-keys';
