@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Tx } from './create-db';
 
 export type ArmSessionTimerInput = {
@@ -14,10 +15,12 @@ export type ArmSessionTimerInput = {
  * Records a timer the engine set, as 'pending', in the caller's transaction (the
  * turn that set it), so the timer survives the loss of its queue job. Idempotent on
  * (sessionId, timerId): arming the same timer again changes nothing.
+ * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages); id and
+ * createdAt are filled here as Prisma Client filled them.
  */
 export async function armSessionTimer(tx: Tx, input: ArmSessionTimerInput): Promise<void> {
-  await tx.sessionTimer.createMany({
-    data: [{ ...input, status: 'pending' }],
-    skipDuplicates: true,
-  });
+  await tx.$executeRaw`
+    INSERT INTO "SessionTimer" ("id", "sessionId", "timerId", "kind", "dueAt", "channelId", "contact", "status", "createdAt")
+    VALUES (${randomUUID()}, ${input.sessionId}, ${input.timerId}, ${input.kind}, ${input.dueAt}, ${input.channelId}, ${input.contact}, 'pending', ${new Date()})
+    ON CONFLICT DO NOTHING`;
 }

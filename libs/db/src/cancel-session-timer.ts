@@ -4,12 +4,12 @@ import type { Tx } from './create-db';
  * Marks one pending timer 'cancelled' (the engine no longer waits for it). A timer
  * that already fired or was cancelled, or that does not exist, is left alone.
  * Returns whether a pending timer was cancelled.
+ * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
  */
 export async function cancelSessionTimer(tx: Tx, sessionId: string, timerId: string): Promise<boolean> {
-  const { count } = await tx.sessionTimer.updateMany({
-    where: { sessionId, timerId, status: 'pending' },
-    data: { status: 'cancelled', settledAt: new Date() },
-  });
+  const count = await tx.$executeRaw`
+    UPDATE "SessionTimer" SET "status" = 'cancelled', "settledAt" = ${new Date()}
+    WHERE "sessionId" = ${sessionId} AND "timerId" = ${timerId} AND "status" = 'pending'`;
   return count > 0;
 }
 
@@ -19,10 +19,9 @@ export async function cancelSessionTimer(tx: Tx, sessionId: string, timerId: str
  * removed too.
  */
 export async function cancelPendingSessionTimers(tx: Tx, sessionId: string): Promise<string[]> {
-  const rows = await tx.sessionTimer.updateManyAndReturn({
-    where: { sessionId, status: 'pending' },
-    data: { status: 'cancelled', settledAt: new Date() },
-    select: { timerId: true },
-  });
+  const rows = await tx.$queryRaw<{ timerId: string }[]>`
+    UPDATE "SessionTimer" SET "status" = 'cancelled', "settledAt" = ${new Date()}
+    WHERE "sessionId" = ${sessionId} AND "status" = 'pending'
+    RETURNING "timerId"`;
   return rows.map((row) => row.timerId);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Tx } from './create-db';
+import type { Message as MessageRow } from './generated/client';
 import { toMessage, type Message } from './to-message';
 
 export type ClaimNextOutboundInput = {
@@ -24,7 +25,6 @@ export type OutboundClaim =
   | { kind: 'busy'; messageId: string; until: Date; inFlight: boolean }
   | { kind: 'idle' };
 
-const claimedSchema = z.array(z.object({ id: z.string() }));
 const headSchema = z.array(
   z.object({ id: z.string(), lockedUntilMs: z.coerce.number().nullable(), inFlight: z.boolean(), nowMs: z.coerce.number() }),
 );
@@ -40,32 +40,27 @@ const headSchema = z.array(
  * the rows this statement already updated and claim every pending message), so
  * two claimers of the same contact serialize on it and the second re-checks the
  * lease the first just took. Times come from the database clock (columns hold UTC).
+ * The claim returns the claimed row itself: claiming costs one statement.
  */
 export async function claimNextOutbound(db: Tx, input: ClaimNextOutboundInput): Promise<OutboundClaim> {
   for (let tries = 0; ; tries++) {
-    const claimed = claimedSchema.parse(
-      await db.$queryRaw`
-        WITH head AS (
-          SELECT "id" FROM "Message"
-          WHERE "channelId" = ${input.channelId} AND "contact" = ${input.contact}
-            AND "direction" = 'outbound' AND "status" = 'pending'
-          ORDER BY "seq" LIMIT 1
-          FOR UPDATE
-        )
-        UPDATE "Message" AS m
-        SET "deliveryToken" = ${input.token},
-            "deliveryLockedUntil" = (clock_timestamp() AT TIME ZONE 'UTC') + (${input.leaseMs}::int * interval '1 millisecond'),
-            "attempts" = m."attempts" + 1
-        FROM head
-        WHERE m."id" = head."id" AND m."status" = 'pending'
-          AND (m."deliveryLockedUntil" IS NULL OR m."deliveryLockedUntil" <= (clock_timestamp() AT TIME ZONE 'UTC'))
-        RETURNING m."id"`,
-    );
-    const [row] = claimed;
-    if (row) {
-      const message = await db.message.findUnique({ where: { id: row.id } });
-      if (message) return { kind: 'claimed', message: toMessage(message) };
-    }
+    const [claimed] = await db.$queryRaw<MessageRow[]>`
+      WITH head AS (
+        SELECT "id" FROM "Message"
+        WHERE "channelId" = ${input.channelId} AND "contact" = ${input.contact}
+          AND "direction" = 'outbound' AND "status" = 'pending'
+        ORDER BY "seq" LIMIT 1
+        FOR UPDATE
+      )
+      UPDATE "Message" AS m
+      SET "deliveryToken" = ${input.token},
+          "deliveryLockedUntil" = (clock_timestamp() AT TIME ZONE 'UTC') + (${input.leaseMs}::int * interval '1 millisecond'),
+          "attempts" = m."attempts" + 1
+      FROM head
+      WHERE m."id" = head."id" AND m."status" = 'pending'
+        AND (m."deliveryLockedUntil" IS NULL OR m."deliveryLockedUntil" <= (clock_timestamp() AT TIME ZONE 'UTC'))
+      RETURNING m.*`;
+    if (claimed) return { kind: 'claimed', message: toMessage(claimed) };
     // Not claimed: tell "nothing pending" from "held back". The head can also have
     // just been sent by another worker (then the next one is free: try again).
     const [head] = headSchema.parse(

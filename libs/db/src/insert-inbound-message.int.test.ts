@@ -68,6 +68,8 @@ describe('inbox', () => {
     const done = await db.message.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(done.status).toBe('processed');
     expect(done.processedAt).toBeInstanceOf(Date);
+    expect(done.sessionId).toBeNull();
+    expect(await markInboundProcessed(db, [], null)).toBe(0);
     expect(await listContactsWithUnprocessedInbound(db, 10_000)).toContainEqual({
       channelId: fixture.channel.id,
       contact,

@@ -39,6 +39,8 @@ export async function insertInboundMessage(db: Tx, input: InsertInboundMessageIn
  * concurrent insert of the same key, then the winner is read back.
  * NUL characters, which Postgres text and jsonb cannot hold, are stored as
  * U+FFFD (in every field; the message is kept, not refused).
+ * createdAt is the transaction's time in UTC (as Prisma stores it, whatever the
+ * database session's time zone), the same for every message of a batch.
  * Raw SQL on purpose: this is the webhook ingress's only write, and the query
  * builder cost more CPU than Postgres did (docs/operations.md, "Benchmarks").
  */
@@ -47,10 +49,10 @@ export async function insertInboundMessages(db: Tx, given: readonly InsertInboun
   const inputs = given.map((input) => ({ ...withoutNul(input), payload: withoutNul(toJsonInput(input.payload)) }));
   const rows = inputs.map(
     (input) =>
-      Prisma.sql`(${randomUUID()}, ${input.workspaceId}, ${input.channelId}, 'inbound', ${input.channelMessageId}, ${input.contact}, ${input.text}, ${JSON.stringify(input.payload)}::jsonb, 'received')`,
+      Prisma.sql`(${randomUUID()}, ${input.workspaceId}, ${input.channelId}, 'inbound', ${input.channelMessageId}, ${input.contact}, ${input.text}, ${JSON.stringify(input.payload)}::jsonb, 'received', now() AT TIME ZONE 'UTC')`,
   );
   const inserted = await db.$queryRaw<MessageRow[]>`
-    INSERT INTO "Message" ("id", "workspaceId", "channelId", "direction", "channelMessageId", "contact", "text", "payload", "status")
+    INSERT INTO "Message" ("id", "workspaceId", "channelId", "direction", "channelMessageId", "contact", "text", "payload", "status", "createdAt")
     VALUES ${Prisma.join(rows)}
     ON CONFLICT ("channelId", "direction", "channelMessageId") DO NOTHING
     RETURNING *`;

@@ -43,6 +43,23 @@ describe('outbox', () => {
     expect(raced.filter((r) => r.created)).toHaveLength(1);
   });
 
+  it('reads back exactly what Prisma Client reads, createdAt from the client clock', async () => {
+    const before = Date.now();
+    // A server TimeZone other than UTC must not shift the timestamps written.
+    const { message } = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL TimeZone = 'Asia/Tokyo'`;
+      return insertOutboundMessage(tx, { ...outbound(randomUUID()), sessionId: null, payload: { text: 'x', nested: [1, { a: null }] } });
+    });
+    expect(Math.abs(message.createdAt.getTime() - before)).toBeLessThan(5_000);
+    expect(message.payload).toEqual({ text: 'x', nested: [1, { a: null }] });
+    expect(typeof message.seq).toBe('bigint');
+    const row = await db.message.findUniqueOrThrow({ where: { id: message.id } });
+    expect(message).toEqual(row);
+    expect(await getMessage(db, message.id)).toEqual(row);
+    const sent = await markOutboundSent(db, message.id);
+    expect(sent).toEqual(await db.message.findUniqueOrThrow({ where: { id: message.id } }));
+  });
+
   it('the same key inbound and outbound are different messages', async () => {
     const key = randomUUID();
     await insertOutboundMessage(db, outbound(key));

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Tx } from './create-db';
+import type { Message as MessageRow } from './generated/client';
 import { toJsonInput } from './to-json-input';
 import { toMessage, type Message } from './to-message';
 
@@ -23,36 +25,25 @@ export type InsertOutboundMessageInput = {
  * (channelId, idempotencyKey). On a repeat nothing is written and the stored
  * row comes back with `created: false` — whatever its status now (a caller
  * should enqueue delivery only for a created or still-pending row).
+ * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages); id and
+ * createdAt are filled here as Prisma Client filled them. A repeat costs a second
+ * statement: read in the same statement as the insert, a row a concurrent
+ * transaction committed meanwhile would be invisible (statement snapshot).
  */
 export async function insertOutboundMessage(
   tx: Tx,
   input: InsertOutboundMessageInput,
 ): Promise<{ message: Message; created: boolean }> {
-  const [inserted] = await tx.message.createManyAndReturn({
-    data: [
-      {
-        workspaceId: input.workspaceId,
-        channelId: input.channelId,
-        sessionId: input.sessionId,
-        direction: 'outbound',
-        channelMessageId: input.idempotencyKey,
-        contact: input.contact,
-        text: input.text,
-        payload: toJsonInput(input.payload),
-        status: 'pending',
-      },
-    ],
-    skipDuplicates: true,
-  });
+  const payload = JSON.stringify(toJsonInput(input.payload));
+  const [inserted] = await tx.$queryRaw<MessageRow[]>`
+    INSERT INTO "Message" ("id", "workspaceId", "channelId", "sessionId", "direction", "channelMessageId", "contact", "text", "payload", "status", "attempts", "createdAt")
+    VALUES (${randomUUID()}, ${input.workspaceId}, ${input.channelId}, ${input.sessionId}, 'outbound', ${input.idempotencyKey}, ${input.contact}, ${input.text}, ${payload}::jsonb, 'pending', 0, ${new Date()})
+    ON CONFLICT DO NOTHING
+    RETURNING *`;
   if (inserted) return { message: toMessage(inserted), created: true };
-  const existing = await tx.message.findUniqueOrThrow({
-    where: {
-      channelId_direction_channelMessageId: {
-        channelId: input.channelId,
-        direction: 'outbound',
-        channelMessageId: input.idempotencyKey,
-      },
-    },
-  });
+  const [existing] = await tx.$queryRaw<MessageRow[]>`
+    SELECT * FROM "Message"
+    WHERE "channelId" = ${input.channelId} AND "direction" = 'outbound' AND "channelMessageId" = ${input.idempotencyKey}`;
+  if (!existing) throw new Error(`Outbound message ${input.idempotencyKey} was neither stored nor found`);
   return { message: toMessage(existing), created: false };
 }

@@ -63,6 +63,19 @@ describe('sessions', () => {
     await expect(updateSession(db, { id: randomUUID(), expectedVersion: 0, state: {}, status: 'active' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('reads back exactly what Prisma Client reads and sets updatedAt', async () => {
+    const contact = randomUUID();
+    const session = await start(contact);
+    expect(await findActiveSession(db, fixture.channel.id, contact)).toEqual(await db.session.findUniqueOrThrow({ where: { id: session.id } }));
+    const saved = await updateSession(db, { id: session.id, expectedVersion: 0, state: { turn: 1, list: [null, 'a'] }, status: 'active' });
+    expect(saved).toEqual(await db.session.findUniqueOrThrow({ where: { id: session.id } }));
+    expect(saved.updatedAt.getTime()).toBeGreaterThanOrEqual(session.updatedAt.getTime());
+    expect(saved.updatedAt).toEqual(saved.lastActivityAt);
+    expect(saved.createdAt).toEqual(session.createdAt);
+    const closed = await updateSession(db, { id: session.id, expectedVersion: 1, state: {}, status: 'closed' });
+    expect(closed.closedAt).toEqual(closed.updatedAt);
+  });
+
   it('ending a session frees the contact for a new one', async () => {
     const contact = randomUUID();
     const session = await start(contact);
