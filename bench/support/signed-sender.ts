@@ -34,7 +34,7 @@ export class SignedSender {
     this.next += 1;
     if (!pool) throw new Error('SignedSender has no API to send to');
     const response = await pool.request({ method: 'POST', path: `/webhooks/http/${this.channelId}`, headers: request.headers, body: request.body });
-    if (response.statusCode >= 300) throw new Error(`API answered ${response.statusCode}: ${await response.body.text()}`);
+    if (response.statusCode >= 300) throw new Error(`API answered ${response.statusCode}: ${await response.body.text()} (signed at ${request.headers["webhook-timestamp"]}, now ${Math.floor(Date.now() / 1000)})`);
     await response.body.dump();
     return response.statusCode;
   }

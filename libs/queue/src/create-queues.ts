@@ -97,8 +97,11 @@ export async function scheduleTimer(queues: Queues, job: TimerJob, now: number):
   });
 }
 
-/** Remove a pending timer job if it is still waiting; a no-op otherwise. */
+/**
+ * Remove a timer's job if it is still waiting (one round trip); a no-op for a job
+ * that is running (locked) or gone. A timer that fires anyway is ignored by its
+ * consumer (its SessionTimer row is cancelled), so a missed removal costs nothing.
+ */
 export async function cancelTimer(queues: Queues, sessionId: string, timerId: string): Promise<void> {
-  const job = await queues.timers.getJob(jobId('timer', sessionId, timerId));
-  if (job && (await job.isDelayed())) await job.remove().catch(() => undefined);
+  await queues.timers.remove(jobId('timer', sessionId, timerId));
 }
