@@ -19,12 +19,16 @@ describe('TtlCache', () => {
     expect(await cache.get('k', load)).toBe('v2');
   });
 
-  it('shares one load between concurrent misses', async () => {
-    const cache = new TtlCache<number>({ ttlMs: 1_000 });
-    let loads = 0;
-    const values = await Promise.all(Array.from({ length: 5 }, () => cache.get('k', async () => (loads += 1))));
-    expect(values).toEqual([1, 1, 1, 1, 1]);
-    expect(loads).toBe(1);
+  it('never makes a caller wait for another caller’s load (each miss loads with its own reader)', async () => {
+    const cache = new TtlCache<string>({ ttlMs: 1_000 });
+    let release: (value: string) => void = () => undefined;
+    const slow = cache.get('k', () => new Promise<string>((done) => (release = done)));
+    // A second caller does not wait for the first, unfinished load (a transaction waiting on
+    // a load that needs another pooled connection could deadlock the pool).
+    expect(await cache.get('k', async () => 'own')).toBe('own');
+    release('first');
+    expect(await slow).toBe('first');
+    expect(await cache.get('k', async () => 'unused')).toBe('first');
   });
 
   it('does not keep failed loads or values `keep` refuses (e.g. not found)', async () => {
