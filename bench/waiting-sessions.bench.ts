@@ -119,7 +119,10 @@ async function cloneSessions(pool: pg.Pool, templateId: string, count: number): 
   await pool.query(
     `INSERT INTO "Message" ("id", "workspaceId", "channelId", "sessionId", "direction", "channelMessageId", "contact", "text", "payload", "status", "attempts", "createdAt", "processedAt", "sentAt")
      SELECT gen_random_uuid()::text, m."workspaceId", m."channelId", s.id, m."direction", replace(m."channelMessageId", $1, s.id) || CASE WHEN m."direction" = 'inbound' THEN ':' || s.id ELSE '' END,
-            s."contact", m."text", m."payload", m."status", m."attempts", now(), m."processedAt", m."sentAt"
+            s."contact", m."text", m."payload",
+            -- The template's question may not be marked sent yet when it is copied: copies are sent.
+            CASE WHEN m."direction" = 'outbound' THEN 'sent' ELSE m."status" END, m."attempts", now(), m."processedAt",
+            CASE WHEN m."direction" = 'outbound' THEN now() ELSE NULL END
      FROM "Session" s JOIN "Message" m ON m."sessionId" = $1
      WHERE s."contact" LIKE 'waiting-%'`,
     [templateId],
