@@ -98,6 +98,8 @@ function figures(result: Conversations): Record<string, number> {
     replies_per_s: result.perSecond,
     p50_ms: percentile(result.latencies, 50),
     p99_ms: percentile(result.latencies, 99),
+    // At saturation the mean is fixed by Little's law (in flight / rate); the percentiles show how fairly it is shared.
+    mean_ms: result.latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, result.latencies.length),
     replies: result.latencies.length,
   };
 }
