@@ -229,13 +229,19 @@ describe('WhatsApp conversation, end to end', () => {
 });
 
 describe('WhatsApp status callbacks', () => {
-  it('records sent, delivered, read and failed once each, keyed by the wamid the send returned', async () => {
+  it('records sent, delivered, read and failed once each, keyed by the wamid the send returned, on the reply row', async () => {
     const contact = newContact();
     await post(webhook({ messages: [textMessage(contact, 'hi')] }));
     const [greeting] = await sentTo(contact, 1);
     const [sent] = [field(greeting?.answer?.body, 'messages')].flat();
     const wamid = String(field(sent, 'id'));
     expect(wamid).toMatch(/^wamid\./);
+    // The reply is marked sent with the wamid the fake answered (a callback before that links nothing).
+    const reply = await waitFor('reply marked sent with its wamid', async () => {
+      const row = await platform.db.message.findFirst({ where: { channelId, contact, direction: 'outbound', status: 'sent', providerMessageId: wamid } });
+      return row ?? undefined;
+    });
+    expect(reply.deliveryStatus).toBeNull();
     const failedWamid = newWamid();
     const statuses = webhook({
       statuses: [
@@ -255,15 +261,24 @@ describe('WhatsApp status callbacks', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', accepted: 0, duplicates: 0, statuses: 4 });
     expect((await post(statuses)).status).toBe(200);
+    // A late, out-of-order 'delivered' does not take the 'read' back.
+    const late = webhook({ statuses: [{ id: wamid, status: 'delivered', timestamp: '1750263900', recipient_id: contact }] });
+    expect((await post(late)).status).toBe(200);
+
+    expect(await platform.db.message.findUniqueOrThrow({ where: { id: reply.id } })).toMatchObject({
+      providerMessageId: wamid,
+      deliveryStatus: 'read',
+      deliveryStatusAt: new Date('2025-06-18T16:23:21.000Z'),
+    });
 
     const events = await platform.db.analyticsEvent.findMany({ where: { type: 'message.status', payload: { path: ['recipient'], equals: contact } } });
     const payloads = events.map((event) => event.payload);
     expect(payloads).toHaveLength(4);
     expect(payloads).toEqual(
       expect.arrayContaining([
-        { channelId, channelMessageId: wamid, status: 'sent', at: '2025-06-18T16:22:53.000Z', recipient: contact },
-        { channelId, channelMessageId: wamid, status: 'delivered', at: '2025-06-18T16:22:54.000Z', recipient: contact },
-        { channelId, channelMessageId: wamid, status: 'read', at: '2025-06-18T16:23:21.000Z', recipient: contact },
+        { channelId, channelMessageId: wamid, status: 'sent', at: '2025-06-18T16:22:53.000Z', recipient: contact, messageId: reply.id },
+        { channelId, channelMessageId: wamid, status: 'delivered', at: '2025-06-18T16:22:54.000Z', recipient: contact, messageId: reply.id },
+        { channelId, channelMessageId: wamid, status: 'read', at: '2025-06-18T16:23:21.000Z', recipient: contact, messageId: reply.id },
         {
           channelId,
           channelMessageId: failedWamid,

@@ -77,7 +77,7 @@ export { updateSession, type UpdateSessionInput } from './update-session';
 // Outbox
 export { insertOutboundMessage, type InsertOutboundMessageInput } from './insert-outbound-message';
 export { getMessage } from './get-message';
-export { markOutboundSent } from './mark-outbound-sent';
+export { markOutboundSent, type MarkOutboundSentOptions } from './mark-outbound-sent';
 export { markOutboundFailed } from './mark-outbound-failed';
 export { recordOutboundAttempt } from './record-outbound-attempt';
 export { listPendingOutbound } from './list-pending-outbound';

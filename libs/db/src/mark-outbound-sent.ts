@@ -2,18 +2,31 @@ import type { Tx } from './create-db';
 import type { Message as MessageRow } from './generated/client';
 import { toMessage, type Message } from './to-message';
 
+export type MarkOutboundSentOptions = {
+  /**
+   * The channel's id for the sent message, when its send call returned one
+   * (WhatsApp: the wamid; Telegram: the message_id). Stored as
+   * `providerMessageId`, which delivery status callbacks are matched on.
+   */
+  providerMessageId?: string | null;
+};
+
 /**
  * Records that the channel accepted an outbound message: status 'sent',
- * sentAt now, error and delivery lease cleared. Idempotent: an already-sent message keeps its
- * first sentAt. Returns the row, or null if there is no such outbound message.
+ * sentAt now, the provider's message id (null when none is given), error and
+ * delivery lease cleared. Idempotent: an already-sent message keeps its first
+ * sentAt and provider message id (a repeated send after a lost lease leaves the
+ * first one linked). Returns the row, or null if there is no such outbound message.
  * Raw SQL on purpose: a reply delivery's hot path (see insertInboundMessages). An
  * already-sent message costs a second statement (read in the same statement, a
  * concurrent update committed meanwhile would be invisible).
  */
-export async function markOutboundSent(db: Tx, id: string): Promise<Message | null> {
+export async function markOutboundSent(db: Tx, id: string, options: MarkOutboundSentOptions = {}): Promise<Message | null> {
+  const providerMessageId = options.providerMessageId ?? null;
   const [row] = await db.$queryRaw<MessageRow[]>`
     UPDATE "Message"
-    SET "status" = 'sent', "sentAt" = ${new Date()}, "error" = NULL, "deliveryToken" = NULL, "deliveryLockedUntil" = NULL
+    SET "status" = 'sent', "sentAt" = ${new Date()}, "providerMessageId" = ${providerMessageId},
+      "error" = NULL, "deliveryToken" = NULL, "deliveryLockedUntil" = NULL
     WHERE "id" = ${id} AND "direction" = 'outbound' AND "status" <> 'sent'
     RETURNING *`;
   if (row) return toMessage(row);

@@ -178,7 +178,7 @@ async function attemptDelivery(
     const response = await httpRequest({ ...request, ...(retry ? { retry } : {}) }, { policy: route.policy });
     const answer = readProviderResponse(channel.type, response.status, response.body);
     if (!answer.ok) return fail(redactSecrets(answer.error, channel.secrets));
-    await markSentPersistently(ctx, message.id, log);
+    await markSentPersistently(ctx, message.id, answer.providerMessageId, log);
     log.info({ attempts: response.attempts, providerMessageId: answer.providerMessageId }, 'reply delivered');
     return { kind: 'sent', attempts: response.attempts };
   } catch (error) {
@@ -201,15 +201,22 @@ async function attemptDelivery(
 const markSentPatienceMs = 60_000;
 
 /**
- * Records a delivered reply as sent, retrying for up to a minute: the receiver has
- * it, and giving up now would let its lease expire and another attempt send it
- * again once Postgres is back. Throws (the job retries) only after that.
+ * Records a delivered reply as sent, with the channel's id for it when the send
+ * call returned one (WhatsApp status callbacks are matched on it), retrying for up
+ * to a minute: the receiver has it, and giving up now would let its lease expire
+ * and another attempt send it again once Postgres is back. Throws (the job
+ * retries) only after that.
  */
-async function markSentPersistently(ctx: RunnerContext, id: string, log: RunnerContext['logger']): Promise<void> {
+async function markSentPersistently(
+  ctx: RunnerContext,
+  id: string,
+  providerMessageId: string | null,
+  log: RunnerContext['logger'],
+): Promise<void> {
   const deadline = Date.now() + markSentPatienceMs;
   for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
     try {
-      await markOutboundSent(ctx.db, id);
+      await markOutboundSent(ctx.db, id, { providerMessageId });
       return;
     } catch (error) {
       if (Date.now() + delay > deadline) throw error;
