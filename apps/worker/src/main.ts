@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
     delivery: { leaseMs: config.DELIVERY_LEASE_MS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
     sandboxPoolSize: config.SANDBOX_POOL_SIZE,
+    inboxBatchWindowMs: config.INBOX_BATCH_WINDOW_MS,
   });
   logger.info({ pid: process.pid, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 

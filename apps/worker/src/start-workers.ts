@@ -46,6 +46,8 @@ export type WorkerOptions = {
   stalledIntervalMs?: number;
   /** Outbound delivery lease, attempts and burst size (see DeliverySettings). */
   delivery?: Partial<DeliverySettings>;
+  /** Messages of one contact arriving within this many ms become one turn; default 0 (off). */
+  inboxBatchWindowMs?: number;
   /** Sandbox processes running Code element scripts (each with one warm isolate); default 2. */
   sandboxPoolSize?: number;
 };
@@ -72,6 +74,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     rateLimit: { redis: options.queues.connection, keyPrefix: options.prefix, sourceAddress: defaultSourceAddress() },
     sandbox,
     ...(options.delivery ? { delivery: options.delivery } : {}),
+    ...(options.inboxBatchWindowMs ? { inboxBatchWindowMs: options.inboxBatchWindowMs } : {}),
   };
   const base = {
     prefix: options.prefix,
@@ -82,9 +85,14 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
 
   const inbound = new Worker(
     queueNames.inbound,
-    async (job) => {
+    async (job, token) => {
       const data = inboundJobSchema.parse(job.data);
       const effects = await processInbox(ctx, data);
+      if (effects.deferUntil !== undefined) {
+        // Batching window: the contact may still be typing; look again when it has passed.
+        await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
+        throw new DelayedError();
+      }
       await dispatchEffects(options.queues, effects, ctx.clock());
     },
     { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency },

@@ -25,6 +25,11 @@ export const workerConfigSchema = z.object({
   DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Delivery attempts of a reply failing with 5xx / timeouts before it is marked failed (each attempt retries quickly itself). */
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /**
+   * Messages one contact sends within this many ms of each other are answered as one
+   * turn (their texts joined by newlines), at most 3 windows after the first; 0 = off.
+   */
+  INBOX_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Postgres connections of this process (each turn in progress holds one). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Sandbox processes for Code element scripts (one warm isolate and about 100 MB each): scripts run at once. */

@@ -10,6 +10,8 @@ export type Effects = {
   outboundMessageIds: string[];
   timers: TimerJob[];
   cancelledTimers: { sessionId: string; timerId: string }[];
+  /** Nothing was processed yet: run the inbox job again at this time (epoch ms; batching window, see processInbox). */
+  deferUntil?: number;
 };
 
 export function emptyEffects(): Effects {

@@ -22,6 +22,13 @@ import { runTurnChain, type SessionRow } from './run-turn';
  * and a job for an already-drained inbox is a no-op — which is what makes
  * BullMQ's at-least-once delivery safe. A message for a contact with no active
  * session starts one on the bot's latest published version.
+ *
+ * With `ctx.inboxBatchWindowMs` > 0, messages a contact sends in quick
+ * succession become one turn: while the newest unprocessed message is younger
+ * than the window (and the oldest younger than three windows, so a contact who
+ * keeps typing is still answered), nothing is processed and the effects carry
+ * `deferUntil`; after that, all unprocessed messages are one `user.message`
+ * whose text is theirs joined by newlines (id and time of the last one).
  * Returns the effects to dispatch after commit.
  */
 export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise<Effects> {
@@ -33,13 +40,24 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
       const effects = emptyEffects();
       const pending = await listUnprocessedInbound(tx, job.channelId, job.contact);
       if (pending.length === 0) return effects;
+      const window = ctx.inboxBatchWindowMs ?? 0;
+      const first = pending[0];
+      const last = pending[pending.length - 1];
+      if (window > 0 && first && last) {
+        const until = Math.min(last.createdAt.getTime() + window, first.createdAt.getTime() + 3 * window);
+        if (ctx.clock() < until) return { ...effects, deferUntil: until };
+      }
       let session: SessionRow | null = await findActiveSession(tx, job.channelId, job.contact);
       const channelType = (await ctx.channels.get(tx, job.channelId))?.type ?? 'http';
-      for (const message of pending) {
+      const groups = window > 0 ? [pending] : pending.map((message) => [message]);
+      for (const group of groups) {
+        const message = group[group.length - 1];
+        if (!message) continue;
+        const ids = group.map((each) => each.id);
         const event: EngineEvent = {
           type: 'user.message',
           messageId: message.id,
-          text: message.text ?? '',
+          text: group.map((each) => each.text ?? '').join('\n'),
           receivedAt: message.createdAt.getTime(),
           contact: job.contact,
           channel: channelType,
@@ -49,13 +67,15 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
           const withAgent = await findAgentConversation(tx, job.channelId, job.contact);
           if (withAgent) {
             // Handed over to a human: the message is for the agent inbox, not a new bot session.
-            await markInboundProcessed(tx, [message.id], null);
-            await recordAnalyticsEvent(tx, {
-              workspaceId: withAgent.workspaceId,
-              type: 'conversation.message',
-              payload: { conversationId: withAgent.id, messageId: message.id },
-            });
-            ctx.logger.info({ conversationId: withAgent.id, messageId: message.id }, 'message routed to the agent conversation');
+            await markInboundProcessed(tx, ids, null);
+            for (const routed of group) {
+              await recordAnalyticsEvent(tx, {
+                workspaceId: withAgent.workspaceId,
+                type: 'conversation.message',
+                payload: { conversationId: withAgent.id, messageId: routed.id },
+              });
+              ctx.logger.info({ conversationId: withAgent.id, messageId: routed.id }, 'message routed to the agent conversation');
+            }
             continue;
           }
           session = await startSession(tx, ctx, job);
@@ -63,13 +83,13 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
         }
         if (!session) {
           ctx.logger.warn({ channelId: job.channelId, messageId: message.id }, 'no published bot version: message not answered');
-          await markInboundProcessed(tx, [message.id], null);
+          await markInboundProcessed(tx, ids, null);
           continue;
         }
         const log = ctx.logger.child({ sessionId: session.id, messageId: message.id });
         const turn = await runTurnChain(tx, ctx, session, event, effects, fresh);
-        await markInboundProcessed(tx, [message.id], session.id);
-        log.info({ active: turn.active, replies: effects.outboundMessageIds.length }, 'turn processed');
+        await markInboundProcessed(tx, ids, session.id);
+        log.info({ active: turn.active, replies: effects.outboundMessageIds.length, messages: ids.length }, 'turn processed');
         session = turn.active ? turn.session : null;
       }
       return effects;

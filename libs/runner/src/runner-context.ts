@@ -28,6 +28,8 @@ export type RunnerContext = {
   rateLimit?: RateLimitContext;
   /** Runs Code element scripts (the worker's SandboxPool); without it `code.run` reports `unavailable`. */
   sandbox?: Sandbox;
+  /** Messages of one contact arriving within this many ms become one turn (0 or unset: one turn per message); see processInbox. */
+  inboxBatchWindowMs?: number;
   /** Outbound delivery tuning; defaults in `defaultDeliverySettings`. */
   delivery?: Partial<DeliverySettings>;
 };
