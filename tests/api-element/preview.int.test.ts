@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createCaller, createContext } from '@parley/api';
 import { createDb, createWorkspace, setWorkspaceHttpAllowlist, type Db } from '@parley/db';
-import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { json, startTestServer, type TestHandler, type TestServer } from './support/test-server';
+import { trpcError } from '../../libs/api/src/testing/trpc-error';
 
 /**
  * `apiElement.preview` through the real router (createCaller) against local servers: the
@@ -42,15 +42,6 @@ async function serve(handler: TestHandler): Promise<TestServer> {
 
 async function caller(slug = allowed) {
   return createCaller(await createContext({ db, secretKey, workspaceSlug: slug }));
-}
-
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
 }
 
 describe('apiElement.preview', () => {

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { webhookSecretSchema } from '@parley/channels';
 import { createDb, createWorkspace, getChannel, saveDraft, type Db } from '@parley/db';
@@ -7,6 +6,7 @@ import { flowIssueSchema } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { appRouter, createCaller, createContext, FlowInvalidError, starterFlow, workspaceHeader } from './index';
+import { trpcError } from './testing/trpc-error';
 
 /**
  * The routers against the real database: through createCaller (as server code
@@ -33,16 +33,6 @@ afterAll(async () => {
 
 async function callerFor(workspaceSlug: string | null) {
   return createCaller(await createContext({ db, secretKey, workspaceSlug }));
-}
-
-/** Runs `promise`, expecting a TRPCError; returns it. */
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
 }
 
 /** What the HTTP handler answers for a failed call (the error formatter's shape). */

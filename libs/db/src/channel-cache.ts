@@ -6,7 +6,6 @@ import { TtlCache } from './ttl-cache';
 /** Reads channels with their secrets decrypted, through a per-process cache. */
 export type ChannelCache = {
   get: (db: Tx, channelId: string) => Promise<Channel | null>;
-  invalidate: (channelId?: string) => void;
 };
 
 /**
@@ -21,6 +20,5 @@ export function createChannelCache(secretKey: string, options: { ttlMs?: number 
   const cache = new TtlCache<Channel | null>({ ttlMs: options.ttlMs ?? 5_000, keep: (channel) => channel !== null });
   return {
     get: (db, channelId) => cache.get(channelId, () => getChannel(db, channelId, secretKey)),
-    invalidate: (channelId) => cache.invalidate(channelId),
   };
 }

@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { createDb, createWorkspace, getClientCertificate, getWorkspaceBySlug, type Db } from '@parley/db';
 import { createTestPki, type TestKeyPair, type TestPki } from '@parley/http/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
 import { createCaller, createContext } from '../index';
 import { inputIssues } from '../input-issues';
+import { trpcError } from '../testing/trpc-error';
 
 /** `certificates.*` against the real database, with PEMs from a throwaway CA. */
 const secretKey = randomBytes(32).toString('hex');
@@ -31,15 +32,6 @@ afterAll(async () => {
 
 async function callerFor(workspaceSlug: string) {
   return createCaller(await createContext({ db, secretKey, workspaceSlug }));
-}
-
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
 }
 
 function fieldsOf(error: TRPCError): string[] {

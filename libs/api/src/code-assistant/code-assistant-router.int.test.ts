@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TRPCError } from '@trpc/server';
 import { createDb, createWorkspace, type Db } from '@parley/db';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createCaller, createContext } from '../index';
+import { trpcError } from '../testing/trpc-error';
 
 /**
  * `codeAssistant.*` against a fake OpenAI-compatible endpoint on 127.0.0.1 that checks
@@ -78,15 +78,6 @@ function configure(extra: Record<string, string> = {}): void {
 
 async function caller() {
   return createCaller(await createContext({ db, secretKey: randomBytes(32).toString('hex'), workspace }));
-}
-
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
 }
 
 const requestSchema = z.object({

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { createDb, createWorkspace, getLatestVersion, publishComponent, saveComponentDraft, saveDraft, type Db } from '@parley/db';
 import { migrateFlow, seededRandom, step, type EngineEvent, type Flow, type FlowInput, type FlowIssue, type SessionState, type StepResult } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCaller, createContext, FlowInvalidError } from '../index';
 import type { ComponentDocumentInput } from './component-document';
+import { trpcError } from '../testing/trpc-error';
 
 /**
  * Components through the routers against the real database: versions, embedding at
@@ -30,15 +31,6 @@ afterAll(async () => {
 
 async function callerFor(workspaceSlug: string) {
   return createCaller(await createContext({ db, secretKey, workspaceSlug }));
-}
-
-async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
 }
 
 function issuesOf(error: TRPCError): FlowIssue[] {
