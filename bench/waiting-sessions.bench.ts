@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { createQueues, scheduleTimer } from '@parley/queue';
+import { createQueues, expiryWakeUpJob, scheduleExpiryWakeUp, scheduleTimer } from '@parley/queue';
 import { replyTimeoutFlow } from '../tests/support/reply-timeout-flow';
 import { percentile, type BenchRow, type BenchSuite } from './bench-suite';
 import { startBenchPlatform } from './support/bench-platform';
@@ -15,9 +15,9 @@ const fallback = 'No answer, so I will stop here. Write again any time.';
 
 /**
  * 100,000 sessions (BENCH_WAITING_SESSIONS), each waiting on a reply timeout, as
- * Parley holds them: a Session row, its two pending SessionTimer rows (reply
- * timeout and session expiry) and its two messages in Postgres, and two delayed
- * BullMQ jobs in Redis. One session is started through the real platform (the
+ * Parley holds them: a Session row (with its expiry time), its pending
+ * SessionTimer row (the reply timeout) and its two messages in Postgres, and two
+ * delayed BullMQ jobs in Redis (the reply timeout and the session's expiry wake-up). One session is started through the real platform (the
  * reply-timeout bot: "What is your order number?", 15 s timeout); the others are
  * copies of it written in bulk (the same rows and jobs a turn writes; starting
  * 100,000 sessions through the API would take this machine many minutes).
@@ -47,11 +47,15 @@ export const waitingSessionsBench: BenchSuite = {
       const clones = await cloneSessions(pool, templateId, sessions);
       const now = Date.now();
       const firingDue = (index: number): number => now + 30_000 + Math.floor((index * firingWindowMs) / firing);
-      const timers = await cloneTimers(pool, templateId, clones, (index, kind) =>
-        kind === 'reply-timeout' ? (index < firing ? firingDue(index) : now + 3_600_000 + Math.floor(Math.random() * 3 * 3_600_000)) : now + 3_600_000,
+      const timers = await cloneTimers(pool, templateId, clones, (index) =>
+        index < firing ? firingDue(index) : now + 3_600_000 + Math.floor(Math.random() * 3 * 3_600_000),
       );
       for (let start = 0; start < timers.length; start += 2_000) {
         await Promise.all(timers.slice(start, start + 2_000).map((timer) => scheduleTimer(queues, timer, Date.now())));
+      }
+      const wakeUps = clones.map((clone) => expiryWakeUpJob({ channelId: clone.channelId, contact: clone.contact, sessionId: clone.id, dueAt: now + 3_600_000 }));
+      for (let start = 0; start < wakeUps.length; start += 2_000) {
+        await Promise.all(wakeUps.slice(start, start + 2_000).map((job) => scheduleExpiryWakeUp(queues, job, Date.now())));
       }
       const cloneSeconds = (performance.now() - cloneStarted) / 1_000;
       const redisAfter = await redisUsedMemory(redis);
@@ -68,12 +72,12 @@ export const waitingSessionsBench: BenchSuite = {
       const rows: BenchRow[] = [
         {
           name: `${sessions} waiting sessions: Redis (2 delayed jobs each)`,
-          figures: { used_mb: redisMb, kb_per_session: (redisMb * 1_024) / sessions, jobs: timers.length },
+          figures: { used_mb: redisMb, kb_per_session: (redisMb * 1_024) / sessions, jobs: timers.length + wakeUps.length },
           target: '< 300 MB of Redis',
           met: redisMb < 300,
         },
         {
-          name: `${sessions} waiting sessions: Postgres (session, 2 timers, 2 messages each)`,
+          name: `${sessions} waiting sessions: Postgres (session, 1 timer, 2 messages each)`,
           figures: {
             database_mb: postgresMb,
             kb_per_session: (postgresMb * 1_024) / sessions,
@@ -82,7 +86,7 @@ export const waitingSessionsBench: BenchSuite = {
             message_mb: (postgresAfter.message - postgresBefore.message) / 1_048_576,
           },
         },
-        { name: `writing them (bulk SQL + ${timers.length} BullMQ adds)`, figures: { seconds: cloneSeconds } },
+        { name: `writing them (bulk SQL + ${timers.length + wakeUps.length} BullMQ adds)`, figures: { seconds: cloneSeconds } },
         {
           name: `timeout lateness, ${firing} due over ${firingWindowMs / 1_000} s (due → fallback at the receiver)`,
           figures: { p50_ms: percentile(lateness, 50), p99_ms: percentile(lateness, 99), max_ms: Math.max(...lateness), fired: lateness.length },
@@ -100,20 +104,20 @@ export const waitingSessionsBench: BenchSuite = {
   },
 };
 
-type Clone = { id: string; contact: string };
+type Clone = { id: string; contact: string; channelId: string };
 type TimerJobInput = { channelId: string; contact: string; sessionId: string; timerId: string; kind: string; dueAt: number };
 
 /** `count` copies of the template session (state, messages), contacts waiting-<n>, in one statement each. */
 async function cloneSessions(pool: pg.Pool, templateId: string, count: number): Promise<Clone[]> {
   const created = await pool.query<Clone>(
     `WITH s AS (SELECT n, gen_random_uuid()::text AS id, 'waiting-' || n AS contact FROM generate_series(0, $2::int - 1) n)
-     INSERT INTO "Session" ("id", "workspaceId", "botId", "botVersionId", "channelId", "contact", "status", "state", "version", "activeKey", "createdAt", "updatedAt", "lastActivityAt")
+     INSERT INTO "Session" ("id", "workspaceId", "botId", "botVersionId", "channelId", "contact", "status", "state", "version", "activeKey", "createdAt", "updatedAt", "lastActivityAt", "expiresAt")
      SELECT s.id, t."workspaceId", t."botId", t."botVersionId", t."channelId", s.contact, 'active',
             replace(replace(t."state"::text, t.id, s.id), '"template"', to_json(s.contact)::text)::jsonb,
-            t."version", t."channelId" || ':' || s.contact, now(), now(), now()
+            t."version", t."channelId" || ':' || s.contact, now(), now(), now(), (now() AT TIME ZONE 'UTC') + interval '1 hour'
      FROM s CROSS JOIN "Session" t WHERE t.id = $1
      ORDER BY s.n
-     RETURNING "id", "contact"`,
+     RETURNING "id", "contact", "channelId"`,
     [templateId, count],
   );
   await pool.query(
@@ -130,14 +134,14 @@ async function cloneSessions(pool: pg.Pool, templateId: string, count: number): 
   return created.rows;
 }
 
-/** The template's pending timers for every clone, due when `dueAt` says; returns the jobs to schedule. */
-async function cloneTimers(pool: pg.Pool, templateId: string, clones: Clone[], dueAt: (index: number, kind: string) => number): Promise<TimerJobInput[]> {
+/** The template's pending timers (its reply timeout) for every clone, due when `dueAt` says; returns the jobs to schedule. */
+async function cloneTimers(pool: pg.Pool, templateId: string, clones: Clone[], dueAt: (index: number) => number): Promise<TimerJobInput[]> {
   const template = await pool.query<{ timerId: string; kind: string; channelId: string }>(
     `SELECT "timerId", "kind", "channelId" FROM "SessionTimer" WHERE "sessionId" = $1 AND "status" = 'pending' ORDER BY "kind"`,
     [templateId],
   );
   const jobs: TimerJobInput[] = clones.flatMap((clone, index) =>
-    template.rows.map((timer) => ({ channelId: timer.channelId, contact: clone.contact, sessionId: clone.id, timerId: timer.timerId, kind: timer.kind, dueAt: dueAt(index, timer.kind) })),
+    template.rows.map((timer) => ({ channelId: timer.channelId, contact: clone.contact, sessionId: clone.id, timerId: timer.timerId, kind: timer.kind, dueAt: dueAt(index) })),
   );
   for (let start = 0; start < jobs.length; start += 20_000) {
     const page = jobs.slice(start, start + 20_000);

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     delivery: { leaseMs: config.DELIVERY_LEASE_MS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
     sandboxPoolSize: config.SANDBOX_POOL_SIZE,
     inboxBatchWindowMs: config.INBOX_BATCH_WINDOW_MS,
+    turnBatchSize: config.TURN_BATCH_SIZE,
   });
   logger.info({ pid: process.pid, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
 

@@ -1,9 +1,11 @@
 import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { createChannelCache, createHttpPolicyCache, type Db } from '@parley/db';
+import { createChannelCache, createGroupCommit, createHttpPolicyCache, type Db } from '@parley/db';
 import {
   createRedis,
+  expiryWakeUpKind,
   inboundJobSchema,
+  type InboundJob,
   jobBackoffStrategy,
   outboundJobSchema,
   queueNames,
@@ -12,10 +14,12 @@ import {
 } from '@parley/queue';
 import {
   deliverOutbound,
-  dispatchEffects,
+  dispatchTurnEffects,
   FlowCache,
   processInbox,
+  processInboxBatch,
   processTimer,
+  processExpiryWakeUp,
   reconcile,
   type DeliverySettings,
   type RunnerContext,
@@ -46,6 +50,11 @@ export type WorkerOptions = {
   stalledIntervalMs?: number;
   /** Outbound delivery lease, attempts and burst size (see DeliverySettings). */
   delivery?: Partial<DeliverySettings>;
+  /**
+   * Most contacts whose plain turns share one transaction (processInboxBatch); default 50.
+   * 1 runs every inbox job in its own transaction. Unused with a batching window.
+   */
+  turnBatchSize?: number;
   /** Messages of one contact arriving within this many ms become one turn; default 0 (off). */
   inboxBatchWindowMs?: number;
   /** Sandbox processes running Code element scripts (each with one warm isolate); default 2. */
@@ -83,27 +92,39 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
 
+  // Group commit of turns: while batches run, jobs arriving meanwhile wait and share the next one.
+  // A contact the batch does not take (null), or every job of a batch that failed, runs alone.
+  const turnBatchSize = options.inboxBatchWindowMs ? 1 : (options.turnBatchSize ?? 50);
+  const turns = createGroupCommit((jobs: InboundJob[]) => processInboxBatch(ctx, jobs), async () => null, {
+    maxBatch: turnBatchSize,
+    maxInFlight: 2,
+  });
   const inbound = new Worker(
     queueNames.inbound,
     async (job, token) => {
       const data = inboundJobSchema.parse(job.data);
-      const effects = await processInbox(ctx, data);
+      const effects = (turnBatchSize > 1 ? await turns.run(data) : null) ?? (await processInbox(ctx, data));
       if (effects.deferUntil !== undefined) {
         // Batching window: the contact may still be typing; look again when it has passed.
         await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
         throw new DelayedError();
       }
-      await dispatchEffects(options.queues, effects, ctx.clock());
+      await dispatchTurnEffects(ctx, options.queues, data, effects);
     },
     { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency },
   );
 
   const timers = new Worker(
     queueNames.timers,
-    async (job) => {
+    async (job, token) => {
       const data = timerJobSchema.parse(job.data);
-      const effects = await processTimer(ctx, data);
-      await dispatchEffects(options.queues, effects, ctx.clock());
+      const effects = data.kind === expiryWakeUpKind ? await processExpiryWakeUp(ctx, data) : await processTimer(ctx, data);
+      if (effects.deferUntil !== undefined) {
+        // A session's expiry wake-up that came before its (moved) expiry: wait until then.
+        await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
+        throw new DelayedError();
+      }
+      await dispatchTurnEffects(ctx, options.queues, data, effects);
     },
     { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency },
   );

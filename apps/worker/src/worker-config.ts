@@ -8,8 +8,13 @@ export const workerConfigSchema = z.object({
   REDIS_PREFIX: redisPrefix(),
   PARLEY_SECRET_KEY: secretKey(),
   LOG_LEVEL: logLevel(),
-  /** Inbox jobs processed at once by this process (different contacts run in parallel). */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /**
+   * Inbox (and timer) jobs processed at once by this process (different contacts run in
+   * parallel); inbox jobs waiting together share a transaction (TURN_BATCH_SIZE).
+   */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
+  /** Most contacts whose plain turns (replies and timers only) share one transaction; 1 = one transaction per job. */
+  TURN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
   /** Deliveries in flight at once by this process. */
   OUTBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
   /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from './create-db';
+import { Prisma } from './generated/client';
 
 export type ArmSessionTimerInput = {
   sessionId: string;
@@ -15,12 +16,25 @@ export type ArmSessionTimerInput = {
  * Records a timer the engine set, as 'pending', in the caller's transaction (the
  * turn that set it), so the timer survives the loss of its queue job. Idempotent on
  * (sessionId, timerId): arming the same timer again changes nothing.
+ */
+export async function armSessionTimer(tx: Tx, input: ArmSessionTimerInput): Promise<void> {
+  await armSessionTimers(tx, [input]);
+}
+
+/**
+ * armSessionTimer for many timers in one statement.
  * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages); id and
  * createdAt are filled here as Prisma Client filled them.
  */
-export async function armSessionTimer(tx: Tx, input: ArmSessionTimerInput): Promise<void> {
+export async function armSessionTimers(tx: Tx, inputs: readonly ArmSessionTimerInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const now = new Date();
+  const rows = inputs.map(
+    (input) =>
+      Prisma.sql`(${randomUUID()}, ${input.sessionId}, ${input.timerId}, ${input.kind}, ${input.dueAt}, ${input.channelId}, ${input.contact}, 'pending', ${now})`,
+  );
   await tx.$executeRaw`
     INSERT INTO "SessionTimer" ("id", "sessionId", "timerId", "kind", "dueAt", "channelId", "contact", "status", "createdAt")
-    VALUES (${randomUUID()}, ${input.sessionId}, ${input.timerId}, ${input.kind}, ${input.dueAt}, ${input.channelId}, ${input.contact}, 'pending', ${new Date()})
+    VALUES ${Prisma.join(rows)}
     ON CONFLICT DO NOTHING`;
 }

@@ -4,13 +4,22 @@ import type { Tx } from './create-db';
  * Marks one pending timer 'cancelled' (the engine no longer waits for it). A timer
  * that already fired or was cancelled, or that does not exist, is left alone.
  * Returns whether a pending timer was cancelled.
- * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
  */
 export async function cancelSessionTimer(tx: Tx, sessionId: string, timerId: string): Promise<boolean> {
-  const count = await tx.$executeRaw`
-    UPDATE "SessionTimer" SET "status" = 'cancelled', "settledAt" = ${new Date()}
-    WHERE "sessionId" = ${sessionId} AND "timerId" = ${timerId} AND "status" = 'pending'`;
-  return count > 0;
+  return (await cancelSessionTimers(tx, [{ sessionId, timerId }])) > 0;
+}
+
+/**
+ * cancelSessionTimer for many timers in one statement; returns how many pending
+ * timers were cancelled.
+ * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
+ */
+export async function cancelSessionTimers(tx: Tx, timers: readonly { sessionId: string; timerId: string }[]): Promise<number> {
+  if (timers.length === 0) return 0;
+  return tx.$executeRaw`
+    UPDATE "SessionTimer" AS t SET "status" = 'cancelled', "settledAt" = ${new Date()}
+    FROM unnest(${timers.map((timer) => timer.sessionId)}::text[], ${timers.map((timer) => timer.timerId)}::text[]) AS v("sessionId", "timerId")
+    WHERE t."sessionId" = v."sessionId" AND t."timerId" = v."timerId" AND t."status" = 'pending'`;
 }
 
 /**

@@ -60,9 +60,11 @@ export { TtlCache } from './ttl-cache';
 // Inbox
 export { insertInboundMessage, insertInboundMessages, type InsertInboundMessageInput, type InsertedInbound } from './insert-inbound-message';
 export { createInboundBatcher, type InboundBatcher, type InboundBatcherOptions } from './inbound-batcher';
-export { withContactLock, type ContactLockOptions } from './with-contact-lock';
-export { listUnprocessedInbound } from './list-unprocessed-inbound';
-export { markInboundProcessed } from './mark-inbound-processed';
+export { createGroupCommit, type GroupCommit, type GroupCommitOptions } from './group-commit';
+export { lockContacts, contactLockKey, type ContactRef } from './lock-contacts';
+export { withContactLock, withContactLocks, type ContactLockOptions } from './with-contact-lock';
+export { listUnprocessedInbound, listUnprocessedInboundOfContacts } from './list-unprocessed-inbound';
+export { markInboundProcessed, markInboundProcessedBySession } from './mark-inbound-processed';
 export {
   listContactsWithUnprocessedInbound,
   contactWithUnprocessedInboundSchema,
@@ -70,12 +72,14 @@ export {
 } from './list-contacts-with-unprocessed-inbound';
 
 // Sessions
-export { findActiveSession } from './find-active-session';
+export { findActiveSession, findActiveSessions } from './find-active-session';
+export { getSessionExpiry } from './get-session-expiry';
+export { listExpiringSessions, type ExpiringSession, type ListExpiringSessionsInput } from './list-expiring-sessions';
 export { createSession, type CreateSessionInput } from './create-session';
-export { updateSession, type UpdateSessionInput } from './update-session';
+export { updateSession, updateActiveSessions, type UpdateSessionInput, type UpdateActiveSessionInput } from './update-session';
 
 // Outbox
-export { insertOutboundMessage, type InsertOutboundMessageInput } from './insert-outbound-message';
+export { insertOutboundMessage, insertOutboundMessages, type InsertOutboundMessageInput } from './insert-outbound-message';
 export { getMessage } from './get-message';
 export { markOutboundSent, type MarkOutboundSentOptions } from './mark-outbound-sent';
 export { markOutboundFailed } from './mark-outbound-failed';
@@ -86,8 +90,8 @@ export { renewOutboundLease, releaseOutboundLease } from './outbound-lease';
 
 // Durable timers (the queue's delayed jobs are copies, re-created by the reconciler)
 export type { SessionTimer } from './to-session-timer';
-export { armSessionTimer, type ArmSessionTimerInput } from './arm-session-timer';
-export { cancelSessionTimer, cancelPendingSessionTimers } from './cancel-session-timer';
+export { armSessionTimer, armSessionTimers, type ArmSessionTimerInput } from './arm-session-timer';
+export { cancelSessionTimer, cancelSessionTimers, cancelPendingSessionTimers } from './cancel-session-timer';
 export { fireSessionTimer, type FireSessionTimerOutcome } from './fire-session-timer';
 export { listPendingTimers, type ListPendingTimersInput } from './list-pending-timers';
 export { pruneSettledTimers } from './prune-settled-timers';

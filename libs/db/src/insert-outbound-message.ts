@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from './create-db';
-import type { Message as MessageRow } from './generated/client';
+import { Prisma, type Message as MessageRow } from './generated/client';
 import { toJsonInput } from './to-json-input';
 import { toMessage, type Message } from './to-message';
 
@@ -25,25 +25,56 @@ export type InsertOutboundMessageInput = {
  * (channelId, idempotencyKey). On a repeat nothing is written and the stored
  * row comes back with `created: false` — whatever its status now (a caller
  * should enqueue delivery only for a created or still-pending row).
- * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages); id and
- * createdAt are filled here as Prisma Client filled them. A repeat costs a second
- * statement: read in the same statement as the insert, a row a concurrent
- * transaction committed meanwhile would be invisible (statement snapshot).
  */
 export async function insertOutboundMessage(
   tx: Tx,
   input: InsertOutboundMessageInput,
 ): Promise<{ message: Message; created: boolean }> {
-  const payload = JSON.stringify(toJsonInput(input.payload));
-  const [inserted] = await tx.$queryRaw<MessageRow[]>`
+  const [result] = await insertOutboundMessages(tx, [input]);
+  if (!result) throw new Error(`Outbound message ${input.idempotencyKey} was neither stored nor found`);
+  return result;
+}
+
+/**
+ * insertOutboundMessage for many replies in one statement; results in input
+ * order. Rows are inserted in input order, so replies keep their order in `seq`.
+ * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages); id and
+ * createdAt are filled here as Prisma Client filled them. Repeats cost a second
+ * statement: read in the same statement as the insert, a row a concurrent
+ * transaction committed meanwhile would be invisible (statement snapshot).
+ */
+export async function insertOutboundMessages(
+  tx: Tx,
+  inputs: readonly InsertOutboundMessageInput[],
+): Promise<{ message: Message; created: boolean }[]> {
+  if (inputs.length === 0) return [];
+  const now = new Date();
+  const rows = inputs.map(
+    (input) =>
+      Prisma.sql`(${randomUUID()}, ${input.workspaceId}, ${input.channelId}, ${input.sessionId}, 'outbound', ${input.idempotencyKey}, ${input.contact}, ${input.text}, ${JSON.stringify(toJsonInput(input.payload))}::jsonb, 'pending', 0, ${now})`,
+  );
+  const inserted = await tx.$queryRaw<MessageRow[]>`
     INSERT INTO "Message" ("id", "workspaceId", "channelId", "sessionId", "direction", "channelMessageId", "contact", "text", "payload", "status", "attempts", "createdAt")
-    VALUES (${randomUUID()}, ${input.workspaceId}, ${input.channelId}, ${input.sessionId}, 'outbound', ${input.idempotencyKey}, ${input.contact}, ${input.text}, ${payload}::jsonb, 'pending', 0, ${new Date()})
+    VALUES ${Prisma.join(rows)}
     ON CONFLICT DO NOTHING
     RETURNING *`;
-  if (inserted) return { message: toMessage(inserted), created: true };
-  const [existing] = await tx.$queryRaw<MessageRow[]>`
-    SELECT * FROM "Message"
-    WHERE "channelId" = ${input.channelId} AND "direction" = 'outbound' AND "channelMessageId" = ${input.idempotencyKey}`;
-  if (!existing) throw new Error(`Outbound message ${input.idempotencyKey} was neither stored nor found`);
-  return { message: toMessage(existing), created: false };
+  const found = new Map<string, { message: Message; created: boolean }>();
+  for (const row of inserted) found.set(keyOf(row), { message: toMessage(row), created: true });
+  const missing = inputs.filter((input) => !found.has(keyOf({ channelId: input.channelId, channelMessageId: input.idempotencyKey })));
+  if (missing.length > 0) {
+    const pairs = missing.map((input) => Prisma.sql`(${input.channelId}, ${input.idempotencyKey})`);
+    const existing = await tx.$queryRaw<MessageRow[]>`
+      SELECT * FROM "Message"
+      WHERE "direction" = 'outbound' AND ("channelId", "channelMessageId") IN (${Prisma.join(pairs)})`;
+    for (const row of existing) found.set(keyOf(row), { message: toMessage(row), created: false });
+  }
+  return inputs.map((input) => {
+    const result = found.get(keyOf({ channelId: input.channelId, channelMessageId: input.idempotencyKey }));
+    if (!result) throw new Error(`Outbound message ${input.idempotencyKey} was neither stored nor found`);
+    return result;
+  });
+}
+
+function keyOf(message: { channelId: string; channelMessageId: string | null }): string {
+  return `${message.channelId}\u0000${message.channelMessageId ?? ''}`;
 }

@@ -4,12 +4,26 @@ import type { Tx } from './create-db';
  * Marks inbound messages processed (status 'processed', processedAt now) and
  * links them to the session that handled them (null: none did). Messages
  * already processed are left as they are. Returns how many changed.
- * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
  */
 export async function markInboundProcessed(tx: Tx, messageIds: readonly string[], sessionId: string | null): Promise<number> {
-  if (messageIds.length === 0) return 0;
+  return markInboundProcessedBySession(tx, [{ messageIds, sessionId }]);
+}
+
+/**
+ * markInboundProcessed for several groups of messages, each with the session
+ * that handled it, in one statement. Returns how many changed.
+ * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
+ */
+export async function markInboundProcessedBySession(
+  tx: Tx,
+  groups: readonly { messageIds: readonly string[]; sessionId: string | null }[],
+): Promise<number> {
+  const ids = groups.flatMap((group) => group.messageIds);
+  if (ids.length === 0) return 0;
+  const sessionIds = groups.flatMap((group) => group.messageIds.map(() => group.sessionId));
   return tx.$executeRaw`
-    UPDATE "Message"
-    SET "status" = 'processed', "processedAt" = ${new Date()}, "sessionId" = ${sessionId}
-    WHERE "id" = ANY(${[...messageIds]}::text[]) AND "direction" = 'inbound' AND "status" = 'received'`;
+    UPDATE "Message" AS m
+    SET "status" = 'processed', "processedAt" = ${new Date()}, "sessionId" = v."sessionId"
+    FROM unnest(${ids}::text[], ${sessionIds}::text[]) AS v("id", "sessionId")
+    WHERE m."id" = v."id" AND m."direction" = 'inbound' AND m."status" = 'received'`;
 }

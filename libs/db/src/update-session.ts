@@ -13,6 +13,11 @@ export type UpdateSessionInput = {
   /** The new engine state (any JSON-serializable value). */
   state: unknown;
   status: SessionStatus;
+  /**
+   * When the session now expires (Session.expiresAt). Omitted: unchanged; a session
+   * that ends always gets NULL.
+   */
+  expiresAt?: Date | null;
 };
 
 /**
@@ -35,16 +40,51 @@ export async function updateSession(tx: Tx, input: UpdateSessionInput): Promise<
     UPDATE "Session"
     SET "state" = ${state}::jsonb, "status" = ${input.status}, "version" = "version" + 1,
         "lastActivityAt" = ${now}, "updatedAt" = ${now}
-        ${ended ? Prisma.sql`, "activeKey" = NULL, "closedAt" = ${now}` : Prisma.empty}
+        ${ended ? Prisma.sql`, "activeKey" = NULL, "closedAt" = ${now}, "expiresAt" = NULL` : Prisma.empty}
+        ${!ended && input.expiresAt !== undefined ? Prisma.sql`, "expiresAt" = ${input.expiresAt}` : Prisma.empty}
     WHERE "id" = ${input.id} AND "version" = ${input.expectedVersion}
       ${ended ? Prisma.empty : Prisma.sql`AND "status" = 'active'`}
     RETURNING *`;
   if (row) return toSession(row);
+  throw await refusalOf(tx, input.id, input.expectedVersion);
+}
+
+export type UpdateActiveSessionInput = Omit<UpdateSessionInput, 'status' | 'expiresAt'> & { expiresAt: Date | null };
+
+/**
+ * updateSession for many sessions that stay active, in one statement: each is
+ * written only at its expected version (bumped by one) and only while active.
+ * All or nothing for the caller's transaction: if any write is refused, throws
+ * as updateSession would for the first refused one (StaleSessionError when its
+ * version moved on), and the caller must roll back.
+ * Returns the new version of each session, by id.
+ */
+export async function updateActiveSessions(tx: Tx, inputs: readonly UpdateActiveSessionInput[]): Promise<Map<string, number>> {
+  if (inputs.length === 0) return new Map();
+  const now = new Date();
+  const values = inputs.map(
+    (input) =>
+      Prisma.sql`(${input.id}, ${input.expectedVersion}::int, ${JSON.stringify(toJsonInput(input.state))}::jsonb, ${input.expiresAt}::timestamp(3))`,
+  );
+  const rows = await tx.$queryRaw<Pick<SessionRow, 'id' | 'version'>[]>`
+    UPDATE "Session" AS s
+    SET "state" = v."state", "version" = s."version" + 1, "lastActivityAt" = ${now}, "updatedAt" = ${now}, "expiresAt" = v."expiresAt"
+    FROM (VALUES ${Prisma.join(values)}) AS v("id", "expected", "state", "expiresAt")
+    WHERE s."id" = v."id" AND s."version" = v."expected" AND s."status" = 'active'
+    RETURNING s."id", s."version"`;
+  const versions = new Map(rows.map((row) => [row.id, row.version]));
+  const refused = inputs.find((input) => !versions.has(input.id));
+  if (refused) throw await refusalOf(tx, refused.id, refused.expectedVersion);
+  return versions;
+}
+
+/** Why a versioned session write changed nothing: gone, ended, or stale. */
+async function refusalOf(tx: Tx, id: string, expectedVersion: number): Promise<Error> {
   const [current] = await tx.$queryRaw<Pick<SessionRow, 'version' | 'status'>[]>`
-    SELECT "version", "status" FROM "Session" WHERE "id" = ${input.id}`;
-  if (!current) throw new NotFoundError('Session', input.id);
-  if (current.version === input.expectedVersion) {
-    throw new Error(`Session ${input.id} has ended (${current.status}) and cannot be made active again`);
+    SELECT "version", "status" FROM "Session" WHERE "id" = ${id}`;
+  if (!current) return new NotFoundError('Session', id);
+  if (current.version === expectedVersion) {
+    return new Error(`Session ${id} has ended (${current.status}) and cannot be made active again`);
   }
-  throw new StaleSessionError(input.id, input.expectedVersion);
+  return new StaleSessionError(id, expectedVersion);
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDb } from './create-db';
-import { withContactLock } from './with-contact-lock';
+import { withContactLock, withContactLocks } from './with-contact-lock';
 
 // Two clients = two pools, standing in for two worker processes.
 const dbA = createDb(inject('databaseUrl'));
@@ -51,5 +51,32 @@ describe('withContactLock', () => {
     ).rejects.toThrow('boom');
     expect(await dbA.workspace.count({ where: { slug } })).toBe(0);
     await expect(withContactLock(dbB, 'channel-1', '+4', async () => 'free')).resolves.toBe('free');
+  });
+
+  it('holds many contacts at once (withContactLocks), waiting for one held elsewhere', async () => {
+    const events: string[] = [];
+    const single = withContactLock(dbA, 'channel-2', '+2', async () => {
+      events.push('single:start');
+      await sleep(200);
+      events.push('single:end');
+    });
+    await sleep(50);
+    await withContactLocks(dbB, [{ channelId: 'channel-2', contact: '+1' }, { channelId: 'channel-2', contact: '+2' }, { channelId: 'channel-2', contact: '+1' }], async () => {
+      events.push('many');
+    });
+    await single;
+    expect(events).toEqual(['single:start', 'single:end', 'many']);
+  });
+
+  it('never deadlocks two batches locking overlapping contacts listed in opposite orders', async () => {
+    const contacts = Array.from({ length: 20 }, (_, index) => ({ channelId: 'channel-3', contact: `+${index}` }));
+    const rounds = Array.from({ length: 10 }, (_, round) =>
+      Promise.all([
+        withContactLocks(dbA, contacts, () => sleep(5), { maxWaitMs: 20_000 }),
+        withContactLocks(dbB, [...contacts].reverse(), () => sleep(5), { maxWaitMs: 20_000 }),
+      ]).then(() => round),
+    );
+    // A deadlock would make Postgres abort one transaction with "deadlock detected" (after deadlock_timeout).
+    expect(await Promise.all(rounds)).toHaveLength(10);
   });
 });

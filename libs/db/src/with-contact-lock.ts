@@ -1,4 +1,5 @@
 import type { Db, Tx } from './create-db';
+import { lockContacts, type ContactRef } from './lock-contacts';
 
 export type ContactLockOptions = {
   /** Upper bound for the whole transaction, lock wait included (default 60 s). */
@@ -25,10 +26,19 @@ export async function withContactLock<T>(
   fn: (tx: Tx) => Promise<T>,
   options: ContactLockOptions = {},
 ): Promise<T> {
-  const key = `parley:contact:${channelId}:${contact}`;
+  return withContactLocks(db, [{ channelId, contact }], fn, options);
+}
+
+/** withContactLock for many contacts at once: one transaction holding all their locks (see lockContacts). */
+export async function withContactLocks<T>(
+  db: Db,
+  contacts: readonly ContactRef[],
+  fn: (tx: Tx) => Promise<T>,
+  options: ContactLockOptions = {},
+): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+      await lockContacts(tx, contacts);
       return fn(tx);
     },
     { timeout: options.timeoutMs ?? 60_000, maxWait: options.maxWaitMs ?? 10_000 },

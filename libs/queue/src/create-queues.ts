@@ -105,3 +105,34 @@ export async function scheduleTimer(queues: Queues, job: TimerJob, now: number):
 export async function cancelTimer(queues: Queues, sessionId: string, timerId: string): Promise<void> {
   await queues.timers.remove(jobId('timer', sessionId, timerId));
 }
+
+/** The `kind` of a session's expiry wake-up job (a TimerJob on the timers queue; see scheduleExpiryWakeUp). */
+export const expiryWakeUpKind = 'expiry-wake-up';
+
+/** A session's expiry wake-up: the TimerJob that looks at the session's expiresAt (see scheduleExpiryWakeUp). */
+export function expiryWakeUpJob(session: { channelId: string; contact: string; sessionId: string; dueAt: number }): TimerJob {
+  return { ...session, timerId: expiryWakeUpKind, kind: expiryWakeUpKind };
+}
+
+/**
+ * The one delayed job per session that watches its expiry time (Session.expiresAt),
+ * instead of a job per turn: each turn only moves expiresAt later, and the
+ * wake-up, when it comes, either expires the session or waits again until the
+ * new expiresAt. Keyed by session: scheduling it twice is one job. Removed once
+ * done (a session's wake-up never runs twice to completion).
+ */
+export async function scheduleExpiryWakeUp(queues: Queues, job: TimerJob, now: number): Promise<void> {
+  await queues.timers.add('timer', job, {
+    jobId: jobId('expiry', job.sessionId),
+    delay: Math.max(0, job.dueAt - now),
+    removeOnComplete: true,
+    removeOnFail: { count: 5000 },
+    attempts: jobAttempts,
+    backoff: { type: jobBackoffType, delay: 1000 },
+  });
+}
+
+/** Remove a session's expiry wake-up if it is still waiting (the session ended); a no-op otherwise. */
+export async function cancelExpiryWakeUp(queues: Queues, sessionId: string): Promise<void> {
+  await queues.timers.remove(jobId('expiry', sessionId));
+}

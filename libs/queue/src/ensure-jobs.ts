@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Queues } from './create-queues';
-import { enqueueInbound, enqueueOutbound, scheduleTimer } from './create-queues';
+import { enqueueInbound, enqueueOutbound, scheduleExpiryWakeUp, scheduleTimer } from './create-queues';
 import { jobId } from './job-id';
 import type { InboundJob, OutboundJob, TimerJob } from './job-schemas';
 
@@ -44,4 +44,9 @@ export async function ensureOutbound(queues: Queues, job: OutboundJob): Promise<
 /** `scheduleTimer` unless a live job for that timer exists; an overdue timer is queued to run at once. */
 export async function ensureTimer(queues: Queues, job: TimerJob, now: number): Promise<EnsureOutcome> {
   return ensureJob(queues.timers, jobId('timer', job.sessionId, job.timerId), () => scheduleTimer(queues, job, now));
+}
+
+/** `scheduleExpiryWakeUp` unless a live wake-up job for that session exists; an overdue one is queued to run at once. */
+export async function ensureExpiryWakeUp(queues: Queues, job: TimerJob, now: number): Promise<EnsureOutcome> {
+  return ensureJob(queues.timers, jobId('expiry', job.sessionId), () => scheduleExpiryWakeUp(queues, job, now));
 }

@@ -15,10 +15,14 @@ export {
   enqueueOutbound,
   scheduleTimer,
   cancelTimer,
+  scheduleExpiryWakeUp,
+  cancelExpiryWakeUp,
+  expiryWakeUpJob,
+  expiryWakeUpKind,
   type Queues,
   type QueueOptions,
 } from './create-queues';
-export { ensureInbound, ensureOutbound, ensureTimer, type EnsureOutcome } from './ensure-jobs';
+export { ensureInbound, ensureOutbound, ensureTimer, ensureExpiryWakeUp, type EnsureOutcome } from './ensure-jobs';
 export { markQueuesReconciled, queuesLostData } from './reconcile-marker';
 export { jobBackoffStrategy, jobBackoffType, maxJobBackoffMs } from './job-backoff';
 export { deleteKeys } from './delete-keys';

@@ -7,9 +7,15 @@ export const inboundJobSchema = z.object({
 });
 export type InboundJob = z.infer<typeof inboundJobSchema>;
 
-/** Deliver one outbound message row (idempotent: a row already sent is skipped). */
+/**
+ * Deliver one outbound message row (idempotent: a row already sent is skipped).
+ * `channelId` and `contact`, when given, must be the message's: its contact's
+ * replies are then claimed without reading the message first.
+ */
 export const outboundJobSchema = z.object({
   messageId: z.string().min(1),
+  channelId: z.string().min(1).optional(),
+  contact: z.string().min(1).optional(),
 });
 export type OutboundJob = z.infer<typeof outboundJobSchema>;
 

@@ -68,40 +68,62 @@ export async function deliverOutbound(
   ctx: RunnerContext,
   job: OutboundJob,
   retry?: Partial<RetryOptions>,
+  options: DeliverOptions = {},
 ): Promise<DeliveryResult> {
   const settings: DeliverySettings = { ...defaultDeliverySettings, ...ctx.delivery };
-  const own = await getMessage(ctx.db, job.messageId);
-  if (!own || own.direction !== 'outbound') return { kind: 'missing' };
-  const settled = settledResult(own);
-  if (settled) return settled;
+  let target: { channelId: string; contact: string };
+  if (job.channelId !== undefined && job.contact !== undefined) {
+    // The job names the contact: its replies are claimed straight away (a settled message is found idle below).
+    target = { channelId: job.channelId, contact: job.contact };
+  } else {
+    const own = await getMessage(ctx.db, job.messageId);
+    if (!own || own.direction !== 'outbound') return { kind: 'missing' };
+    const settled = settledResult(own);
+    if (settled) return settled;
+    target = { channelId: own.channelId, contact: own.contact };
+  }
 
   let result: DeliveryResult | null = null;
   let route: Route | null = null;
   for (let sent = 0; sent < settings.maxPerJob; sent++) {
     const token = randomUUID();
-    const claim = await claimNextOutbound(ctx.db, { channelId: own.channelId, contact: own.contact, token, leaseMs: settings.leaseMs });
+    const claim = await claimNextOutbound(ctx.db, { ...target, token, leaseMs: settings.leaseMs });
     if (claim.kind === 'idle') break;
     if (claim.kind === 'busy') {
       if (result) return result;
       const until = claim.inFlight ? Math.min(claim.until.getTime(), Date.now() + inFlightPollMs) : claim.until.getTime();
       return { kind: 'waiting', until };
     }
-    route ??= await resolveRoute(ctx, own.channelId);
+    route ??= await resolveRoute(ctx, target.channelId);
     const attempt = await attemptDelivery(ctx, route, claim.message, token, settings, retry);
-    if (claim.message.id === own.id) {
+    if (claim.message.id === job.messageId) {
       if (attempt.kind === 'retry') return { kind: 'waiting', until: attempt.until };
       result = attempt.kind === 'sent' ? { kind: 'sent', attempts: attempt.attempts } : { kind: 'permanent-failure', error: attempt.error };
+      if (options.drainAfterOwn === false) return result;
     } else if (attempt.kind === 'retry') {
       // An earlier reply (before ours) or a later one (drained after ours) backs off.
       return result ?? { kind: 'waiting', until: attempt.until };
     }
   }
   if (result) return result;
-  const now = await getMessage(ctx.db, own.id);
-  if (!now) return { kind: 'missing' };
+  const now = await getMessage(ctx.db, job.messageId);
+  if (!now || now.direction !== 'outbound') return { kind: 'missing' };
+  // A job naming another contact than its message's: deliver by the message's own.
+  if (now.status === 'pending' && (now.channelId !== target.channelId || now.contact !== target.contact)) {
+    return deliverOutbound(ctx, { messageId: job.messageId }, retry, options);
+  }
   // Still pending after maxPerJob earlier replies: come back at once.
   return settledResult(now) ?? { kind: 'waiting', until: Date.now() };
 }
+
+export type DeliverOptions = {
+  /**
+   * Whether to go on with the contact's later replies once the job's own message
+   * is settled (default true: a burst of replies goes out in one job). False when
+   * every later reply has a delivery of its own coming (deliverRepliesNow).
+   */
+  drainAfterOwn?: boolean;
+};
 
 type AttemptOutcome =
   | { kind: 'sent'; attempts: number }

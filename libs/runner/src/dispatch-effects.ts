@@ -1,4 +1,4 @@
-import { cancelTimer, enqueueOutbound, scheduleTimer, type Queues } from '@parley/queue';
+import { cancelExpiryWakeUp, cancelTimer, enqueueOutbound, scheduleExpiryWakeUp, scheduleTimer, type Queues } from '@parley/queue';
 import type { Effects } from './effects';
 
 /**
@@ -21,5 +21,7 @@ export async function dispatchEffects(queues: Queues, effects: Effects, now: num
     ...[...cancelled.entries()]
       .filter(([key]) => !armed.has(key))
       .map(([, { sessionId, timerId }]) => cancelTimer(queues, sessionId, timerId)),
+    ...effects.wakeUps.filter((job) => !effects.cancelledWakeUps.includes(job.sessionId)).map((job) => scheduleExpiryWakeUp(queues, job, now)),
+    ...effects.cancelledWakeUps.map((sessionId) => cancelExpiryWakeUp(queues, sessionId)),
   ]);
 }

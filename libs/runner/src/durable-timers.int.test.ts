@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, insertInboundMessage } from '@parley/db';
 import type { Flow } from '@parley/engine';
-import { createQueues, jobId, type Queues, type TimerJob } from '@parley/queue';
+import { armSessionTimer, createDb, insertInboundMessage } from '@parley/db';
+import { migrateSessionState } from '@parley/engine';
+import { createQueues, expiryWakeUpJob, jobId, type Queues, type TimerJob } from '@parley/queue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, type RunnerTestFixture } from './create-runner-test-fixture';
+import { emptyEffects } from './effects';
+import { processExpiryWakeUp } from './process-expiry-wake-up';
 import { processInbox } from './process-inbox';
 import { processTimer } from './process-timer';
 import { reconcile } from './reconcile';
 
 /**
- * Timers live in Postgres (SessionTimer); their BullMQ delayed jobs are copies
- * the reconciler re-creates when Redis lost them. Firing is idempotent, and a
- * cancelled or already fired timer does nothing.
+ * Timers live in Postgres (SessionTimer; the session-expiry timer as
+ * Session.expiresAt); their BullMQ delayed jobs are copies the reconciler
+ * re-creates when Redis lost them. Firing is idempotent, and a cancelled or
+ * already fired timer does nothing.
  */
 const askFlow: Flow = {
   version: 1,
@@ -74,14 +78,15 @@ describe('durable timers', () => {
     const contact = fixture.contact();
     await say(contact, 'hi');
     const timers = await timersOf(contact);
-    expect(timers.map((timer) => [timer.kind, timer.status]).sort()).toEqual([
-      ['reply-timeout', 'pending'],
-      ['session-expiry', 'pending'],
-    ]);
+    expect(timers.map((timer) => [timer.kind, timer.status])).toEqual([['reply-timeout', 'pending']]);
     const replyTimeout = timers.find((timer) => timer.kind === 'reply-timeout');
     if (!replyTimeout) throw new Error('no reply timeout stored');
     expect(replyTimeout.dueAt.getTime() - Date.now()).toBeGreaterThan(50_000);
     const timerJobId = jobId('timer', replyTimeout.sessionId, replyTimeout.timerId);
+    // The session-expiry timer is the session's expiresAt (an hour away), watched by one wake-up job.
+    const session = await db.session.findUniqueOrThrow({ where: { id: replyTimeout.sessionId } });
+    expect((session.expiresAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(3_500_000);
+    const wakeUpJobId = jobId('expiry', session.id);
 
     // Redis holds none of it (this prefix is new, as after a wipe): the first run is full.
     const first = await reconcile(fixture.ctx, queues);
@@ -90,6 +95,8 @@ describe('durable timers', () => {
     expect(await queues.timers.getJobState(timerJobId)).toBe('delayed');
     const job = await queues.timers.getJob(timerJobId);
     expect(job?.opts.delay).toBeGreaterThan(50_000);
+    expect(await queues.timers.getJobState(wakeUpJobId)).toBe('delayed');
+    expect((await queues.timers.getJob(wakeUpJobId))?.opts.delay).toBeGreaterThan(3_500_000);
 
     // Nothing lost since: a light run keeps every job.
     const second = await reconcile(fixture.ctx, queues);
@@ -101,6 +108,13 @@ describe('durable timers', () => {
     const third = await reconcile(fixture.ctx, queues);
     expect(third).toMatchObject({ full: false, recreated: 1 });
     expect(await queues.timers.getJobState(timerJobId)).toBe('waiting');
+
+    // Likewise the expiry wake-up of a session whose expiry passed while its job was lost.
+    await queues.timers.remove(wakeUpJobId);
+    await db.session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 10_000) } });
+    const fourth = await reconcile(fixture.ctx, queues);
+    expect(fourth).toMatchObject({ full: false, recreated: 1 });
+    expect(await queues.timers.getJobState(wakeUpJobId)).toBe('waiting');
   });
 
   it('fires a timer once, and ends the session cancelling its other timers', async () => {
@@ -119,16 +133,14 @@ describe('durable timers', () => {
 
     const effects = await processTimer(fixture.ctx, job);
     expect(effects.outboundMessageIds).toHaveLength(1);
-    const expiry = (await timersOf(contact)).find((timer) => timer.kind === 'session-expiry');
-    expect(effects.cancelledTimers).toContainEqual({ sessionId: replyTimeout.sessionId, timerId: expiry?.timerId });
-    expect((await timersOf(contact)).map((timer) => [timer.kind, timer.status]).sort()).toEqual([
-      ['reply-timeout', 'fired'],
-      ['session-expiry', 'cancelled'],
-    ]);
+    // The session ended: its expiry is no longer watched.
+    expect(effects.cancelledWakeUps).toEqual([replyTimeout.sessionId]);
+    expect(await db.session.findUniqueOrThrow({ where: { id: replyTimeout.sessionId } })).toMatchObject({ status: 'closed', expiresAt: null });
+    expect((await timersOf(contact)).map((timer) => [timer.kind, timer.status])).toEqual([['reply-timeout', 'fired']]);
 
     // The same job again (at-least-once delivery, or re-created by the reconciler): nothing happens.
     const again = await processTimer(fixture.ctx, job);
-    expect(again).toEqual({ outboundMessageIds: [], timers: [], cancelledTimers: [] });
+    expect(again).toEqual(emptyEffects());
     const replies = await db.message.findMany({ where: { channelId: fixture.channelId, contact, direction: 'outbound' }, orderBy: { seq: 'asc' } });
     expect(replies.map((reply) => reply.text)).toEqual(['Order number?', 'No answer, bye.']);
   });
@@ -152,7 +164,48 @@ describe('durable timers', () => {
     expect(effects.outboundMessageIds).toEqual([]);
     const replies = await db.message.findMany({ where: { channelId: fixture.channelId, contact, direction: 'outbound' }, orderBy: { seq: 'asc' } });
     expect(replies.map((reply) => reply.text)).toEqual(['Order number?', 'Thanks for A-42.']);
-    // Pending: only the expiry timer armed by the last turn.
-    expect((await timersOf(contact)).filter((timer) => timer.status === 'pending').map((timer) => timer.kind)).toEqual(['session-expiry']);
+    // Nothing pending: the session now only waits for its expiry.
+    expect((await timersOf(contact)).filter((timer) => timer.status === 'pending')).toEqual([]);
+  });
+
+  it('expires a session through its wake-up job only once its (moved) expiry time has come', async () => {
+    const contact = fixture.contact();
+    await say(contact, 'hi');
+    const session = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact, status: 'active' } });
+    const expiresAt = session.expiresAt?.getTime() ?? 0;
+    const wakeUp = expiryWakeUpJob({ channelId: fixture.channelId, contact, sessionId: session.id, dueAt: expiresAt });
+
+    // Woken up early (the session was active since the job was scheduled): wait until its expiry.
+    expect(await processExpiryWakeUp(fixture.ctx, wakeUp)).toEqual({ ...emptyEffects(), deferUntil: expiresAt });
+
+    // Due: the engine gets the expiry timer it armed, and the session expires.
+    await db.session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    const effects = await processExpiryWakeUp(fixture.ctx, wakeUp);
+    expect(effects.cancelledWakeUps).toEqual([session.id]);
+    const expired = await db.session.findUniqueOrThrow({ where: { id: session.id } });
+    expect(expired).toMatchObject({ status: 'expired', expiresAt: null, activeKey: null });
+    // Its pending reply timeout went with it.
+    expect((await timersOf(contact)).map((timer) => timer.status)).toEqual(['cancelled']);
+
+    // Again (a repeated job): the session has ended, nothing happens.
+    expect(await processExpiryWakeUp(fixture.ctx, wakeUp)).toEqual(emptyEffects());
+  });
+
+  it('moves a session whose expiry timer is still a SessionTimer row (stored before expiresAt existed) to the wake-up', async () => {
+    const contact = fixture.contact();
+    await say(contact, 'hi');
+    const session = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact, status: 'active' } });
+    const expiryTimerId = migrateSessionState(session.state).expiryTimerId ?? '';
+    await db.session.update({ where: { id: session.id }, data: { expiresAt: null } });
+    await armSessionTimer(db, { sessionId: session.id, timerId: expiryTimerId, kind: 'session-expiry', dueAt: new Date(Date.now() + 3_600_000), channelId: fixture.channelId, contact });
+
+    await insertInboundMessage(db, { workspaceId: fixture.workspaceId, channelId: fixture.channelId, channelMessageId: randomUUID(), contact, text: 'A-1', payload: { text: 'A-1' } });
+    const effects = await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
+    // The old row and its job are cancelled; the expiry is now the session's expiresAt, watched by a wake-up.
+    expect(effects.cancelledTimers).toContainEqual({ sessionId: session.id, timerId: expiryTimerId });
+    expect(await db.sessionTimer.findUniqueOrThrow({ where: { sessionId_timerId: { sessionId: session.id, timerId: expiryTimerId } } })).toMatchObject({ status: 'cancelled' });
+    const moved = await db.session.findUniqueOrThrow({ where: { id: session.id } });
+    expect(moved.expiresAt).not.toBeNull();
+    expect(effects.wakeUps).toEqual([expiryWakeUpJob({ channelId: fixture.channelId, contact, sessionId: session.id, dueAt: moved.expiresAt?.getTime() ?? 0 })]);
   });
 });

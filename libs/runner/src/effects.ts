@@ -10,16 +10,22 @@ export type Effects = {
   outboundMessageIds: string[];
   timers: TimerJob[];
   cancelledTimers: { sessionId: string; timerId: string }[];
+  /** Expiry wake-up jobs to schedule: sessions whose expiry is now watched (see scheduleExpiryWakeUp). */
+  wakeUps: TimerJob[];
+  /** Sessions that ended: their expiry wake-up jobs can go. */
+  cancelledWakeUps: string[];
   /** Nothing was processed yet: run the inbox job again at this time (epoch ms; batching window, see processInbox). */
   deferUntil?: number;
 };
 
 export function emptyEffects(): Effects {
-  return { outboundMessageIds: [], timers: [], cancelledTimers: [] };
+  return { outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [] };
 }
 
 export function mergeEffects(into: Effects, from: Effects): void {
   into.outboundMessageIds.push(...from.outboundMessageIds);
   into.timers.push(...from.timers);
   into.cancelledTimers.push(...from.cancelledTimers);
+  into.wakeUps.push(...from.wakeUps);
+  into.cancelledWakeUps.push(...from.cancelledWakeUps);
 }

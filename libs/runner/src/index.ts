@@ -10,3 +10,6 @@ export { reconcile, type ReconcileCounts, type ReconcileOptions } from './reconc
 export { executeHttpRequest } from './calls/execute-http-request';
 export type { CallContext, CallResult } from './calls/call-executor';
 export { deliverWebchat, type WebchatDeliveryOutcome } from './deliver-webchat';
+export { processInboxBatch } from './process-inbox-batch';
+export { deliverRepliesNow, dispatchTurnEffects } from './deliver-replies-now';
+export { processExpiryWakeUp } from './process-expiry-wake-up';

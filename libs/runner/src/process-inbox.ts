@@ -8,6 +8,7 @@ import {
   markInboundProcessed,
   recordAnalyticsEvent,
   withContactLock,
+  type Message,
   type Tx,
 } from '@parley/db';
 import type { InboundJob } from '@parley/queue';
@@ -54,14 +55,7 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
         const message = group[group.length - 1];
         if (!message) continue;
         const ids = group.map((each) => each.id);
-        const event: EngineEvent = {
-          type: 'user.message',
-          messageId: message.id,
-          text: group.map((each) => each.text ?? '').join('\n'),
-          receivedAt: message.createdAt.getTime(),
-          contact: job.contact,
-          channel: channelType,
-        };
+        const event = userMessageEvent(group, message, job.contact, channelType);
         let fresh = false;
         if (!session) {
           const withAgent = await findAgentConversation(tx, job.channelId, job.contact);
@@ -119,4 +113,19 @@ async function startSession(tx: Tx, ctx: RunnerContext, job: InboundJob): Promis
     payload: { botVersion: version.number },
   });
   return row;
+}
+
+/**
+ * The engine event for one turn: the inbound messages of `group` (one, or
+ * several joined by newlines when batched), with the id and time of `last`.
+ */
+export function userMessageEvent(group: readonly Message[], last: Message, contact: string, channel: string): EngineEvent {
+  return {
+    type: 'user.message',
+    messageId: last.id,
+    text: group.map((each) => each.text ?? '').join('\n'),
+    receivedAt: last.createdAt.getTime(),
+    contact,
+    channel,
+  };
 }

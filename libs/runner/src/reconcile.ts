@@ -1,8 +1,18 @@
-import { listContactsWithUnprocessedInbound, listPendingOutbound, listPendingTimers, pruneSettledTimers, type SessionTimer } from '@parley/db';
 import {
+  listContactsWithUnprocessedInbound,
+  listExpiringSessions,
+  listPendingOutbound,
+  listPendingTimers,
+  pruneSettledTimers,
+  type ExpiringSession,
+  type SessionTimer,
+} from '@parley/db';
+import {
+  ensureExpiryWakeUp,
   ensureInbound,
   ensureOutbound,
   ensureTimer,
+  expiryWakeUpJob,
   markQueuesReconciled,
   queuesLostData,
   type EnsureOutcome,
@@ -21,7 +31,7 @@ export type ReconcileOptions = {
 export type ReconcileCounts = {
   /** Whether every pending timer was checked (see ReconcileOptions.full). */
   full: boolean;
-  /** Contacts with unprocessed inbound messages, pending outbound messages and pending timers checked. */
+  /** Contacts with unprocessed inbound messages, pending outbound messages and pending timers (and session expiries) checked. */
   inbound: number;
   outbound: number;
   timers: number;
@@ -42,10 +52,11 @@ const parallelChecks = 50;
 /**
  * Re-creates queue work from Postgres, the source of truth: every contact with
  * unprocessed inbound messages gets an inbox job, every pending outbound message
- * a delivery job, every pending timer its delayed job (an overdue one runs at
- * once). A light run checks only overdue timers, since every active session
- * holds a pending expiry timer; a full run (`full`, or Redis lost its data —
- * see `queuesLostData`) checks them all.
+ * a delivery job, every pending timer its delayed job and every active session
+ * with an expiry time its expiry wake-up (an overdue one runs at once). A light
+ * run checks only overdue timers and expiries, since every active session has
+ * one; a full run (`full`, or Redis lost its data — see `queuesLostData`)
+ * checks them all.
  * Idempotent: a live job is kept (deterministic job ids), a finished one that
  * Postgres says is still to do is queued again, and every consumer tolerates a
  * job with nothing left to do. Safe at start-up, periodically and from several
@@ -97,6 +108,28 @@ export async function reconcile(ctx: RunnerContext, queues: Queues, options: Rec
     const last = page.at(-1);
     if (!full || !last || page.length < timerPageSize) break;
     after = { dueAt: last.dueAt, id: last.id };
+  }
+
+  let afterSession: { expiresAt: Date; id: string } | undefined;
+  for (;;) {
+    const page: ExpiringSession[] = await listExpiringSessions(ctx.db, {
+      ...(full ? {} : { dueBefore: new Date(now - overdueAfterMs) }),
+      ...(afterSession ? { after: afterSession } : {}),
+      limit: timerPageSize,
+    });
+    timers += page.length;
+    await forEachInBatches(page, async (session) =>
+      tally(
+        await ensureExpiryWakeUp(
+          queues,
+          expiryWakeUpJob({ channelId: session.channelId, contact: session.contact, sessionId: session.id, dueAt: session.expiresAt.getTime() }),
+          now,
+        ),
+      ),
+    );
+    const last = page.at(-1);
+    if (!full || !last || page.length < timerPageSize) break;
+    afterSession = { expiresAt: last.expiresAt, id: last.id };
   }
 
   const pruned = await pruneSettledTimers(ctx.db, new Date(now - pruneAfterMs), timerPageSize);

@@ -11,6 +11,7 @@ import {
 import { executeCall } from './calls/execute-call';
 import type { Effects } from './effects';
 import { loadPersonAttributes, savePersonAttributes } from './person-attributes';
+import { outboundOfSend, timerWriteOf } from './turn-writes';
 import type { RunnerContext } from './runner-context';
 
 /** The session row fields a turn needs. */
@@ -23,6 +24,8 @@ export type SessionRow = {
   contact: string;
   version: number;
   state: unknown;
+  /** Session.expiresAt: when the lazily kept expiry timer is due (null: not kept that way yet). */
+  expiresAt: Date | null;
 };
 
 /**
@@ -36,11 +39,12 @@ export type TurnResult = { active: boolean; session: SessionRow; next: CallResul
 /**
  * Runs one engine step for one event inside the caller's transaction and
  * executes its commands as database writes plus effects for after commit:
- * - `send` becomes an outbound message row keyed `${sessionId}:${command.key}`
- *   (the engine's keys are deterministic, so a retried turn re-finds the same
- *   rows instead of sending twice);
+ * - `send` becomes an outbound message row (outboundOfSend: a retried turn
+ *   re-finds the same rows instead of sending twice);
  * - `timer.set` / `timer.cancel` are stored (SessionTimer rows: pending, cancelled)
- *   and become queue effects; a session that ends cancels all its pending timers;
+ *   and become queue effects, except the session-expiry timer, kept as
+ *   Session.expiresAt and one wake-up job per session (timerWriteOf); a session
+ *   that ends cancels all its pending timers and its wake-up;
  * - `call` is executed now, inside the transaction, by its executor (database
  *   calls commit or roll back with the turn); a result the session waits for is
  *   returned as `next`;
@@ -68,44 +72,30 @@ export async function runTurn(
   });
   const callResults = new Map<string, CallResultEvent>();
   let status: 'active' | 'closed' | 'expired' = result.session.status === 'closed' ? 'closed' : 'active';
+  let expiresAt = row.expiresAt;
 
   for (const command of result.commands) {
     switch (command.type) {
       case 'send': {
-        const { message } = await insertOutboundMessage(tx, {
-          workspaceId: row.workspaceId,
-          channelId: row.channelId,
-          sessionId: row.id,
-          contact: row.contact,
-          idempotencyKey: `${row.id}:${command.key}`,
-          text: command.text,
-          payload: { text: command.text, buttons: command.buttons ?? [], linkPreview: command.linkPreview === true },
-        });
+        const { message } = await insertOutboundMessage(tx, outboundOfSend(row, command));
         if (message.status === 'pending') effects.outboundMessageIds.push(message.id);
         break;
       }
       case 'timer.set':
-        await armSessionTimer(tx, {
-          sessionId: row.id,
-          timerId: command.timerId,
-          kind: command.kind,
-          dueAt: new Date(command.dueAt),
-          channelId: row.channelId,
-          contact: row.contact,
-        });
-        effects.timers.push({
-          channelId: row.channelId,
-          contact: row.contact,
-          sessionId: row.id,
-          timerId: command.timerId,
-          kind: command.kind,
-          dueAt: command.dueAt,
-        });
+      case 'timer.cancel': {
+        const write = timerWriteOf(row, expiresAt, state, command);
+        if (write.kind === 'expiry') {
+          expiresAt = write.expiresAt;
+          if (write.wakeUp) effects.wakeUps.push(write.wakeUp);
+        } else if (write.kind === 'arm') {
+          await armSessionTimer(tx, write.armed);
+          effects.timers.push(write.job);
+        } else if (write.kind === 'cancel') {
+          await cancelSessionTimer(tx, write.timer.sessionId, write.timer.timerId);
+          effects.cancelledTimers.push(write.timer);
+        }
         break;
-      case 'timer.cancel':
-        await cancelSessionTimer(tx, row.id, command.timerId);
-        effects.cancelledTimers.push({ sessionId: row.id, timerId: command.timerId });
-        break;
+      }
       case 'call': {
         const outcome = await executeCall(
           tx,
@@ -133,8 +123,10 @@ export async function runTurn(
     expectedVersion: row.version,
     state: result.session,
     status,
+    expiresAt,
   });
   if (status !== 'active') {
+    effects.cancelledWakeUps.push(row.id);
     for (const timerId of await cancelPendingSessionTimers(tx, row.id)) effects.cancelledTimers.push({ sessionId: row.id, timerId });
     await recordAnalyticsEvent(tx, {
       workspaceId: row.workspaceId,
@@ -146,7 +138,7 @@ export async function runTurn(
   }
   const awaited = result.session.waiting?.call?.key;
   const next = awaited === undefined ? null : (callResults.get(awaited) ?? null);
-  return { active: status === 'active', session: { ...row, version: saved.version, state: result.session }, next };
+  return { active: status === 'active', session: { ...row, version: saved.version, state: result.session, expiresAt: saved.expiresAt }, next };
 }
 
 /** Most call results fed back within one job; a flow looping over calls continues in a later job. */

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { claimNextOutbound, createDb, insertOutboundMessage } from '@parley/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from './create-runner-test-fixture';
+import { deliverRepliesNow } from './deliver-replies-now';
+
+/**
+ * A turn's replies delivered by the job that produced them: in order, each once,
+ * and handed back for the queue whenever delivery has to wait.
+ */
+const db = createDb(inject('databaseUrl'));
+let receiver: Server;
+let receiverUrl = '';
+/** Texts received, in arrival order; the receiver answers `status` (204 unless a test changes it). */
+const received: string[] = [];
+let status = 204;
+
+beforeAll(async () => {
+  receiver = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const text = typeof body === 'object' && body !== null ? Reflect.get(body, 'text') : undefined;
+      if (status < 300) received.push(typeof text === 'string' ? text : '?');
+      response.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const address: AddressInfo | string | null = receiver.address();
+  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+  receiverUrl = `http://127.0.0.1:${address.port}/replies`;
+});
+afterAll(async () => {
+  receiver.closeAllConnections();
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await db.$disconnect();
+});
+
+async function storeReplies(fixture: RunnerTestFixture, contact: string, texts: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const text of texts) {
+    const { message } = await insertOutboundMessage(db, {
+      workspaceId: fixture.workspaceId,
+      channelId: fixture.channelId,
+      sessionId: null,
+      contact,
+      idempotencyKey: randomUUID(),
+      text,
+      payload: { text, buttons: [] },
+    });
+    ids.push(message.id);
+  }
+  return ids;
+}
+
+async function statuses(ids: string[]): Promise<string[]> {
+  const rows = await db.message.findMany({ where: { id: { in: ids } }, orderBy: { seq: 'asc' } });
+  return rows.map((row) => row.status);
+}
+
+describe('deliverRepliesNow', () => {
+  it('sends the replies in order, each once, and leaves nothing for the queue', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow, { outboundUrl: receiverUrl });
+    const contact = fixture.contact();
+    const ids = await storeReplies(fixture, contact, ['first', 'second', 'third']);
+    received.length = 0;
+
+    expect(await deliverRepliesNow(fixture.ctx, { channelId: fixture.channelId, contact }, ids)).toEqual([]);
+    expect(received).toEqual(['first', 'second', 'third']);
+    expect(await statuses(ids)).toEqual(['sent', 'sent', 'sent']);
+
+    // Asked again (a repeated job): nothing is sent twice.
+    expect(await deliverRepliesNow(fixture.ctx, { channelId: fixture.channelId, contact }, ids)).toEqual([]);
+    expect(received).toEqual(['first', 'second', 'third']);
+  });
+
+  it('hands every reply to the queue while an earlier reply of the contact is in flight elsewhere', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow, { outboundUrl: receiverUrl });
+    const contact = fixture.contact();
+    const [earlier = ''] = await storeReplies(fixture, contact, ['earlier']);
+    const claim = await claimNextOutbound(db, { channelId: fixture.channelId, contact, token: 'other-worker', leaseMs: 30_000 });
+    expect(claim).toMatchObject({ kind: 'claimed', message: { id: earlier } });
+    const ids = await storeReplies(fixture, contact, ['later']);
+    received.length = 0;
+
+    expect(await deliverRepliesNow(fixture.ctx, { channelId: fixture.channelId, contact }, ids)).toEqual(ids);
+    expect(received).toEqual([]);
+    expect(await statuses(ids)).toEqual(['pending']);
+  });
+
+  it('hands the replies to the queue when the channel fails, keeping the attempt', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow, { outboundUrl: receiverUrl, ctx: { delivery: { maxAttempts: 3 } } });
+    const contact = fixture.contact();
+    const ids = await storeReplies(fixture, contact, ['one', 'two']);
+    status = 400;
+    try {
+      // A permanent refusal of the first: it is failed for good, and the second goes on its own (also refused).
+      expect(await deliverRepliesNow(fixture.ctx, { channelId: fixture.channelId, contact }, ids)).toEqual([]);
+      expect(await statuses(ids)).toEqual(['failed', 'failed']);
+      const retried = await storeReplies(fixture, contact, ['three']);
+      status = 503;
+      expect(await deliverRepliesNow(fixture.ctx, { channelId: fixture.channelId, contact }, retried)).toEqual(retried);
+      const [row] = await db.message.findMany({ where: { id: { in: retried } } });
+      expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    } finally {
+      status = 204;
+    }
+  });
+});

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { createDb, insertInboundMessage, StaleSessionError, type Db, type Tx } from '@parley/db';
+import type { Flow } from '@parley/engine';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from './create-runner-test-fixture';
+import { FlowCache } from './flow-cache';
+import { processInbox } from './process-inbox';
+import { processInboxBatch } from './process-inbox-batch';
+
+/**
+ * Many contacts' plain turns in one transaction: each contact is answered as if
+ * its inbox job had run alone (replies in order, session advanced, messages
+ * processed, timers armed and cancelled), contacts needing more are left alone
+ * for processInbox, and a refused write leaves nothing behind.
+ */
+const db = createDb(inject('databaseUrl'));
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+async function say(fixture: RunnerTestFixture, contact: string, text: string): Promise<void> {
+  await insertInboundMessage(db, { workspaceId: fixture.workspaceId, channelId: fixture.channelId, channelMessageId: randomUUID(), contact, text, payload: { text } });
+}
+
+/** Starts the contact's session the ordinary way ("hi" → "ready"). */
+async function started(fixture: RunnerTestFixture): Promise<string> {
+  const contact = fixture.contact();
+  await say(fixture, contact, 'hi');
+  await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
+  return contact;
+}
+
+async function replies(channelId: string, contact: string): Promise<string[]> {
+  const rows = await db.message.findMany({ where: { channelId, contact, direction: 'outbound' }, orderBy: { seq: 'asc' } });
+  return rows.map((row) => row.text ?? '');
+}
+
+describe('processInboxBatch', () => {
+  it('answers every contact of the batch, in order, with the same rows a lone turn writes', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    const [a, b, c] = [await started(fixture), await started(fixture), await started(fixture)];
+    await say(fixture, a, 'one');
+    await say(fixture, a, 'two');
+    await say(fixture, b, 'three');
+    const before = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact: a } });
+
+    const jobs = [a, b, c, a].map((contact) => ({ channelId: fixture.channelId, contact }));
+    const effects = await processInboxBatch(fixture.ctx, jobs);
+
+    expect(await replies(fixture.channelId, a)).toEqual(['ready', 'echo one', 'echo two']);
+    expect(await replies(fixture.channelId, b)).toEqual(['ready', 'echo three']);
+    expect(await replies(fixture.channelId, c)).toEqual(['ready']);
+    // a's two replies go to a's first job; its second job and c's (nothing to do) get nothing.
+    expect(effects.map((each) => each?.outboundMessageIds.length)).toEqual([2, 1, 0, 0]);
+    const stored = await db.message.findMany({ where: { id: { in: effects[0]?.outboundMessageIds ?? [] } }, orderBy: { seq: 'asc' } });
+    expect(stored.map((row) => row.text)).toEqual(['echo one', 'echo two']);
+
+    const inbound = await db.message.findMany({ where: { channelId: fixture.channelId, direction: 'inbound' } });
+    expect(inbound.every((row) => row.status === 'processed' && row.sessionId !== null)).toBe(true);
+    const after = await db.session.findFirstOrThrow({ where: { id: before.id } });
+    expect(after.version).toBe(before.version + 1);
+    expect(after.status).toBe('active');
+
+    // Each turn re-armed the session-expiry timer: the session's expiresAt moved on, with no timer rows or jobs.
+    expect(after.expiresAt?.getTime()).toBeGreaterThan(before.expiresAt?.getTime() ?? Infinity);
+    expect(await db.sessionTimer.count({ where: { sessionId: before.id } })).toBe(0);
+    expect(effects[0]).toMatchObject({ timers: [], cancelledTimers: [], wakeUps: [] });
+
+    // The next message continues from the state the batch saved.
+    await say(fixture, a, 'three');
+    await processInbox(fixture.ctx, { channelId: fixture.channelId, contact: a });
+    expect((await replies(fixture.channelId, a)).at(-1)).toBe('echo three');
+  });
+
+  it('leaves a contact without a session, or whose turn is not plain, to processInbox', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    const fresh = fixture.contact();
+    await say(fixture, fresh, 'hi');
+    const plain = await started(fixture);
+    await say(fixture, plain, 'ok');
+
+    const effects = await processInboxBatch(fixture.ctx, [
+      { channelId: fixture.channelId, contact: fresh },
+      { channelId: fixture.channelId, contact: plain },
+    ]);
+    expect(effects[0]).toBeNull();
+    expect(await replies(fixture.channelId, fresh)).toEqual([]);
+    expect(await db.message.count({ where: { channelId: fixture.channelId, contact: fresh, status: 'received' } })).toBe(1);
+    expect(await replies(fixture.channelId, plain)).toEqual(['ready', 'echo ok']);
+
+    await processInbox(fixture.ctx, { channelId: fixture.channelId, contact: fresh });
+    expect(await replies(fixture.channelId, fresh)).toEqual(['ready']);
+  });
+
+  it('does not take a turn that ends the session or calls out', async () => {
+    const closing: Flow = {
+      ...echoTestFlow,
+      dialogs: [
+        {
+          id: 'main',
+          name: 'Main',
+          startElementId: 'ready',
+          elements: [
+            { id: 'ready', type: 'send-message', text: 'ready' },
+            { id: 'ask', type: 'user-response', saveAs: 'last' },
+            { id: 'bye', type: 'send-message', text: 'bye {{last}}' },
+          ],
+          edges: [
+            { id: 'e1', from: 'ready', to: 'ask' },
+            { id: 'e2', from: 'ask', to: 'bye' },
+          ],
+        },
+      ],
+    };
+    const fixture = await createRunnerTestFixture(db, closing);
+    const contact = await started(fixture);
+    await say(fixture, contact, 'now');
+
+    const [effects] = await processInboxBatch(fixture.ctx, [{ channelId: fixture.channelId, contact }]);
+    expect(effects).toBeNull();
+    expect(await replies(fixture.channelId, contact)).toEqual(['ready']);
+
+    await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
+    expect(await replies(fixture.channelId, contact)).toEqual(['ready', 'bye now']);
+    expect((await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact } })).status).toBe('closed');
+  });
+
+  it('writes nothing for any contact when one session moved on underneath it', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    const [a, b] = [await started(fixture), await started(fixture)];
+    await say(fixture, a, 'x');
+    await say(fixture, b, 'y');
+    const victim = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact: b } });
+    // Another writer commits a newer version of b's session while the batch is planning (after it read them).
+    class Interfering extends FlowCache {
+      done = false;
+      override async get(tx: Db | Tx, botVersionId: string): Promise<Flow> {
+        if (!this.done) {
+          this.done = true;
+          await db.session.update({ where: { id: victim.id }, data: { version: { increment: 1 } } });
+        }
+        return super.get(tx, botVersionId);
+      }
+    }
+    const ctx = { ...fixture.ctx, flows: new Interfering() };
+
+    await expect(
+      processInboxBatch(ctx, [
+        { channelId: fixture.channelId, contact: a },
+        { channelId: fixture.channelId, contact: b },
+      ]),
+    ).rejects.toBeInstanceOf(StaleSessionError);
+    expect(await replies(fixture.channelId, a)).toEqual(['ready']);
+    expect(await replies(fixture.channelId, b)).toEqual(['ready']);
+    expect(await db.message.count({ where: { channelId: fixture.channelId, direction: 'inbound', status: 'received' } })).toBe(2);
+
+    // Run alone (what the worker does next), each is answered once.
+    for (const contact of [a, b]) await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
+    expect(await replies(fixture.channelId, a)).toEqual(['ready', 'echo x']);
+    expect(await replies(fixture.channelId, b)).toEqual(['ready', 'echo y']);
+  });
+});
