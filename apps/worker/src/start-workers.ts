@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { createChannelCache, createGroupCommit, createHttpPolicyCache, type Db } from '@parley/db';
+import { createChannelCache, createGroupCommit, createHttpPolicyCache, createOutboxBatcher, type Db } from '@parley/db';
 import {
   createRedis,
   expiryWakeUpKind,
@@ -77,6 +77,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     flows: new FlowCache(),
     channels: createChannelCache(options.secretKey),
     httpPolicies: createHttpPolicyCache(),
+    outbox: createOutboxBatcher(options.db),
     clock: () => Date.now(),
     random: Math.random,
     redis: { connection: options.queues.connection, prefix: options.prefix },

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { claimNextOutbound } from './claim-next-outbound';
+import { claimNextOutbound, claimNextOutbounds } from './claim-next-outbound';
 import { createDb } from './create-db';
 import { createTestFixture, type TestFixture } from './create-test-fixture';
 import { insertOutboundMessage } from './insert-outbound-message';
 import { markOutboundFailed } from './mark-outbound-failed';
-import { markOutboundSent } from './mark-outbound-sent';
+import { markOutboundSent, markOutboundSentMany } from './mark-outbound-sent';
 import { releaseOutboundLease, renewOutboundLease } from './outbound-lease';
 import type { Message } from './to-message';
 
@@ -82,5 +82,44 @@ describe('claimNextOutbound', () => {
       kind: 'claimed',
       message: { id: only?.id, attempts: 2, deliveryToken: 'alive' },
     });
+  });
+
+  it('claims for many contacts in one statement, by the same rules (claimNextOutbounds)', async () => {
+    const fixture = await createTestFixture(db);
+    const [ana1, ana2] = await queue(fixture, 'ana', 2);
+    const [bob1] = await queue(fixture, 'bob', 1);
+    const [cid1] = await queue(fixture, 'cid', 1);
+    const [dan1] = await queue(fixture, 'dan', 1);
+    const at = (contact: string, token: string) => ({ channelId: fixture.channel.id, contact, token, leaseMs: 60_000 });
+    expect(await claimNextOutbound(db, at('cid', 'elsewhere'))).toMatchObject({ kind: 'claimed' });
+    await claimNextOutbound(db, at('dan', 'failed-once'));
+    await releaseOutboundLease(db, dan1?.id ?? '', 'failed-once', 'receiver answered 503', 60_000);
+
+    const claims = await claimNextOutbounds(db, [at('ana', 'a1'), at('bob', 'b1'), at('ana', 'a2'), at('cid', 'c1'), at('dan', 'd1'), at('eve', 'e1')]);
+    expect(claims).toMatchObject([
+      { kind: 'claimed', message: { id: ana1?.id, deliveryToken: 'a1', attempts: 1 } },
+      { kind: 'claimed', message: { id: bob1?.id, deliveryToken: 'b1' } },
+      // The same contact twice: the first input holds its head, the second finds it in flight.
+      { kind: 'busy', messageId: ana1?.id, inFlight: true },
+      { kind: 'busy', messageId: cid1?.id, inFlight: true },
+      // Backing off after a failed attempt: busy, not in flight.
+      { kind: 'busy', messageId: dan1?.id, inFlight: false },
+      { kind: 'idle' },
+    ]);
+    // Never a later reply before an earlier one.
+    expect((await db.message.findUniqueOrThrow({ where: { id: ana2?.id ?? '' } })).deliveryToken).toBeNull();
+
+    // Marks in one statement; a repeated mark keeps the first provider id.
+    await markOutboundSentMany(db, [
+      { id: ana1?.id ?? '', providerMessageId: 'wamid.1' },
+      { id: bob1?.id ?? '', providerMessageId: null },
+    ]);
+    await markOutboundSentMany(db, [{ id: ana1?.id ?? '', providerMessageId: 'wamid.again' }]);
+    const sent = await db.message.findMany({ where: { id: { in: [ana1?.id ?? '', bob1?.id ?? ''] } }, orderBy: { seq: 'asc' } });
+    expect(sent.map((row) => [row.status, row.providerMessageId, row.deliveryToken])).toEqual([
+      ['sent', 'wamid.1', null],
+      ['sent', null, null],
+    ]);
+    expect(await claimNextOutbounds(db, [at('ana', 'a3')])).toMatchObject([{ kind: 'claimed', message: { id: ana2?.id } }]);
   });
 });

@@ -26,7 +26,14 @@ export type OutboundClaim =
   | { kind: 'idle' };
 
 const headSchema = z.array(
-  z.object({ id: z.string(), lockedUntilMs: z.coerce.number().nullable(), inFlight: z.boolean(), nowMs: z.coerce.number() }),
+  z.object({
+    id: z.string(),
+    lockedUntilMs: z.coerce.number().nullable(),
+    inFlight: z.boolean(),
+    nowMs: z.coerce.number(),
+    /** Which input a row answers (claimNextOutbounds). */
+    ord: z.coerce.number().optional(),
+  }),
 );
 
 /**
@@ -80,4 +87,78 @@ export async function claimNextOutbound(db: Tx, input: ClaimNextOutboundInput): 
     }
     if (tries >= 2) return { kind: 'busy', messageId: head.id, until: new Date(head.nowMs), inFlight: head.inFlight };
   }
+}
+
+/**
+ * claimNextOutbound for many contacts in one statement (results in input order),
+ * for deliveries running at the same time: each input's contact's earliest
+ * pending reply is claimed with that input's token and lease, under the same
+ * rules (head only, row-locked, only when no lease or backoff holds it). Of two
+ * inputs for the same contact, the first claims and the second finds it busy.
+ * Inputs not claimed are told apart (busy or idle) by one more statement; one
+ * whose head was just sent meanwhile is retried by claimNextOutbound.
+ */
+export async function claimNextOutbounds(db: Tx, inputs: readonly ClaimNextOutboundInput[]): Promise<OutboundClaim[]> {
+  if (inputs.length === 0) return [];
+  const claimed = await db.$queryRaw<MessageRow[]>`
+    WITH wanted AS (
+      SELECT * FROM unnest(${inputs.map((input) => input.channelId)}::text[], ${inputs.map((input) => input.contact)}::text[],
+                           ${inputs.map((input) => input.token)}::text[], ${inputs.map((input) => input.leaseMs)}::int[])
+        WITH ORDINALITY AS w("channelId", "contact", "token", "leaseMs", "ord")
+    ), heads AS MATERIALIZED (
+      SELECT DISTINCT ON (h."id") h."id", w."token", w."leaseMs"
+      FROM wanted AS w
+      CROSS JOIN LATERAL (
+        SELECT "id" FROM "Message"
+        WHERE "channelId" = w."channelId" AND "contact" = w."contact" AND "direction" = 'outbound' AND "status" = 'pending'
+        ORDER BY "seq" LIMIT 1
+        FOR UPDATE
+      ) AS h
+      ORDER BY h."id", w."ord"
+    )
+    UPDATE "Message" AS m
+    SET "deliveryToken" = heads."token",
+        "deliveryLockedUntil" = (clock_timestamp() AT TIME ZONE 'UTC') + (heads."leaseMs" * interval '1 millisecond'),
+        "attempts" = m."attempts" + 1
+    FROM heads
+    WHERE m."id" = heads."id" AND m."status" = 'pending'
+      AND (m."deliveryLockedUntil" IS NULL OR m."deliveryLockedUntil" <= (clock_timestamp() AT TIME ZONE 'UTC'))
+    RETURNING m.*`;
+  const byToken = new Map(claimed.map((row) => [row.deliveryToken, row]));
+  const missing = inputs.filter((input) => !byToken.has(input.token));
+  const heads = new Map<string, z.infer<typeof headSchema>[number]>();
+  if (missing.length > 0) {
+    const rows = headSchema.parse(
+      await db.$queryRaw`
+        SELECT w."ord", h.*
+        FROM unnest(${missing.map((input) => input.channelId)}::text[], ${missing.map((input) => input.contact)}::text[])
+          WITH ORDINALITY AS w("channelId", "contact", "ord")
+        CROSS JOIN LATERAL (
+          SELECT "id",
+                 (extract(epoch from "deliveryLockedUntil") * 1000)::bigint AS "lockedUntilMs",
+                 ("deliveryToken" IS NOT NULL) AS "inFlight",
+                 (extract(epoch from (clock_timestamp() AT TIME ZONE 'UTC')) * 1000)::bigint AS "nowMs"
+          FROM "Message"
+          WHERE "channelId" = w."channelId" AND "contact" = w."contact" AND "direction" = 'outbound' AND "status" = 'pending'
+          ORDER BY "seq" LIMIT 1
+        ) AS h`,
+    );
+    for (const row of rows) {
+      const input = missing[Number(row.ord) - 1];
+      if (input) heads.set(input.token, row);
+    }
+  }
+  return Promise.all(
+    inputs.map(async (input): Promise<OutboundClaim> => {
+      const row = byToken.get(input.token);
+      if (row) return { kind: 'claimed', message: toMessage(row) };
+      const head = heads.get(input.token);
+      if (!head) return { kind: 'idle' };
+      if (head.lockedUntilMs !== null && head.lockedUntilMs > head.nowMs) {
+        return { kind: 'busy', messageId: head.id, until: new Date(head.lockedUntilMs), inFlight: head.inFlight };
+      }
+      // Free now: its holder just let it go (sent, or released after a failure).
+      return claimNextOutbound(db, input);
+    }),
+  );
 }

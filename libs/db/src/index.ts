@@ -81,11 +81,12 @@ export { updateSession, updateActiveSessions, type UpdateSessionInput, type Upda
 // Outbox
 export { insertOutboundMessage, insertOutboundMessages, type InsertOutboundMessageInput } from './insert-outbound-message';
 export { getMessage } from './get-message';
-export { markOutboundSent, type MarkOutboundSentOptions } from './mark-outbound-sent';
+export { markOutboundSent, markOutboundSentMany, type MarkOutboundSentOptions } from './mark-outbound-sent';
+export { createOutboxBatcher, type OutboxBatcher } from './outbox-batcher';
 export { markOutboundFailed } from './mark-outbound-failed';
 export { recordOutboundAttempt } from './record-outbound-attempt';
 export { listPendingOutbound } from './list-pending-outbound';
-export { claimNextOutbound, type ClaimNextOutboundInput, type OutboundClaim } from './claim-next-outbound';
+export { claimNextOutbound, claimNextOutbounds, type ClaimNextOutboundInput, type OutboundClaim } from './claim-next-outbound';
 export { renewOutboundLease, releaseOutboundLease } from './outbound-lease';
 
 // Durable timers (the queue's delayed jobs are copies, re-created by the reconciler)

@@ -33,3 +33,18 @@ export async function markOutboundSent(db: Tx, id: string, options: MarkOutbound
   const [current] = await db.$queryRaw<MessageRow[]>`SELECT * FROM "Message" WHERE "id" = ${id} AND "direction" = 'outbound'`;
   return current ? toMessage(current) : null;
 }
+
+/**
+ * markOutboundSent for many messages in one statement (deliveries finishing at
+ * the same time), each with its provider message id; same rules (an
+ * already-sent message keeps its first sentAt and provider id).
+ */
+export async function markOutboundSentMany(db: Tx, sent: readonly { id: string; providerMessageId: string | null }[]): Promise<void> {
+  if (sent.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Message" AS m
+    SET "status" = 'sent', "sentAt" = ${new Date()}, "providerMessageId" = v."providerMessageId",
+      "error" = NULL, "deliveryToken" = NULL, "deliveryLockedUntil" = NULL
+    FROM unnest(${sent.map((each) => each.id)}::text[], ${sent.map((each) => each.providerMessageId)}::text[]) AS v("id", "providerMessageId")
+    WHERE m."id" = v."id" AND m."direction" = 'outbound' AND m."status" <> 'sent'`;
+}

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { claimNextOutbound, createDb, insertOutboundMessage, type Message } from '@parley/db';
+import { claimNextOutbound, createDb, createOutboxBatcher, insertOutboundMessage, type Message } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from './create-runner-test-fixture';
 import { deliverOutbound, type DeliveryResult } from './deliver-outbound';
@@ -90,8 +90,13 @@ function shuffled<T>(items: readonly T[]): T[] {
 describe('ordered delivery per contact', () => {
   it('delivers concurrent jobs of three workers in seq order, each reply once', async () => {
     const fixture = await createRunnerTestFixture(db, echoTestFlow, { outboundUrl: url });
-    // Three "workers": separate contexts (and Prisma pools) on the same database.
-    const workers = [fixture.ctx, { ...fixture.ctx, db: createDb(inject('databaseUrl')) }, { ...fixture.ctx, db: createDb(inject('databaseUrl')) }];
+    // Three "workers": separate contexts (and Prisma pools) on the same database; two of them share
+    // their claims and "sent" marks between concurrent deliveries (group commit), one does not.
+    const batching = (): RunnerContext => {
+      const own = createDb(inject('databaseUrl'));
+      return { ...fixture.ctx, db: own, outbox: createOutboxBatcher(own) };
+    };
+    const workers = [fixture.ctx, batching(), batching()];
     try {
       const contacts = [fixture.contact(), fixture.contact(), fixture.contact()];
       const texts = Array.from({ length: 25 }, (_, i) => `reply ${i + 1}`);

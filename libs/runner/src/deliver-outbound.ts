@@ -87,7 +87,8 @@ export async function deliverOutbound(
   let route: Route | null = null;
   for (let sent = 0; sent < settings.maxPerJob; sent++) {
     const token = randomUUID();
-    const claim = await claimNextOutbound(ctx.db, { ...target, token, leaseMs: settings.leaseMs });
+    const input = { ...target, token, leaseMs: settings.leaseMs };
+    const claim = ctx.outbox ? await ctx.outbox.claim(input) : await claimNextOutbound(ctx.db, input);
     if (claim.kind === 'idle') break;
     if (claim.kind === 'busy') {
       if (result) return result;
@@ -238,7 +239,8 @@ async function markSentPersistently(
   const deadline = Date.now() + markSentPatienceMs;
   for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
     try {
-      await markOutboundSent(ctx.db, id, { providerMessageId });
+      if (ctx.outbox) await ctx.outbox.markSent(id, providerMessageId);
+      else await markOutboundSent(ctx.db, id, { providerMessageId });
       return;
     } catch (error) {
       if (Date.now() + delay > deadline) throw error;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { ChannelCache, Db, HttpPolicyCache } from '@parley/db';
+import type { ChannelCache, Db, HttpPolicyCache, OutboxBatcher } from '@parley/db';
 import type { RateLimitContext } from '@parley/http';
 import type { Sandbox } from '@parley/sandbox';
 import type { FlowCache } from './flow-cache';
@@ -30,6 +30,11 @@ export type RunnerContext = {
   sandbox?: Sandbox;
   /** Messages of one contact arriving within this many ms become one turn (0 or unset: one turn per message); see processInbox. */
   inboxBatchWindowMs?: number;
+  /**
+   * Delivery claims and "sent" marks shared by concurrent deliveries
+   * (createOutboxBatcher); without it each is its own statement.
+   */
+  outbox?: OutboxBatcher;
   /** Outbound delivery tuning; defaults in `defaultDeliverySettings`. */
   delivery?: Partial<DeliverySettings>;
 };
