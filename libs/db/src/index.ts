@@ -61,7 +61,7 @@ export { TtlCache } from './ttl-cache';
 export { insertInboundMessage, insertInboundMessages, type InsertInboundMessageInput, type InsertedInbound } from './insert-inbound-message';
 export { createInboundBatcher, type InboundBatcher, type InboundBatcherOptions } from './inbound-batcher';
 export { createGroupCommit, type GroupCommit, type GroupCommitOptions } from './group-commit';
-export { lockContacts, contactLockKey, type ContactRef } from './lock-contacts';
+export { lockContacts, tryLockContacts, contactLockKey, type ContactRef } from './lock-contacts';
 export { withContactLock, withContactLocks, type ContactLockOptions } from './with-contact-lock';
 export { listUnprocessedInbound, listUnprocessedInboundOfContacts } from './list-unprocessed-inbound';
 export { markInboundProcessed, markInboundProcessedBySession } from './mark-inbound-processed';

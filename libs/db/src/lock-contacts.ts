@@ -24,3 +24,18 @@ export async function lockContacts(tx: Tx, contacts: readonly ContactRef[]): Pro
       SELECT DISTINCT hashtextextended(key, 0) AS hash FROM unnest(${keys}::text[]) AS key ORDER BY hash
     ) AS ordered`);
 }
+
+/**
+ * lockContacts without waiting: takes the locks of those `contacts` that no
+ * other transaction holds, in one statement, and returns their lock keys
+ * (contactLockKey). A contact held elsewhere is left out: the caller handles it
+ * another way (e.g. in its own transaction, which waits), so a batch never waits
+ * behind one slow turn and never takes part in a deadlock.
+ */
+export async function tryLockContacts(tx: Tx, contacts: readonly ContactRef[]): Promise<Set<string>> {
+  if (contacts.length === 0) return new Set();
+  const keys = [...new Set(contacts.map(contactLockKey))];
+  const rows = await tx.$queryRaw<{ key: string; locked: boolean }[]>`
+    SELECT key, pg_try_advisory_xact_lock(hashtextextended(key, 0)) AS locked FROM unnest(${keys}::text[]) AS key`;
+  return new Set(rows.filter((row) => row.locked).map((row) => row.key));
+}

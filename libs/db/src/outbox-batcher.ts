@@ -12,13 +12,13 @@ export type OutboxBatcher = {
 };
 
 /**
- * Group commit for deliveries (createGroupCommit: at most 2 statements of each
- * kind in flight, up to 200 items each; at low load every call is its own
- * statement, with no added wait). Ordering is unchanged: a batched claim follows
+ * Group commit for deliveries (createGroupCommit: one statement of each kind in
+ * flight, up to 200 items each; at low load every call is its own statement,
+ * with no added wait). Ordering is unchanged: a batched claim follows
  * the same head-only rule per contact as a single one.
  */
 export function createOutboxBatcher(db: Db): OutboxBatcher {
-  const options = { maxBatch: 200, maxInFlight: 2 };
+  const options = { maxBatch: 200, maxInFlight: 1 };
   const claims = createGroupCommit((inputs: ClaimNextOutboundInput[]) => claimNextOutbounds(db, inputs), (input) => claimNextOutbound(db, input), options);
   const marks = createGroupCommit(
     async (items: { id: string; providerMessageId: string | null }[]) => {

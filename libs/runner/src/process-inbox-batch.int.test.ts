@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, insertInboundMessage, StaleSessionError, type Db, type Tx } from '@parley/db';
+import { createDb, insertInboundMessage, StaleSessionError, withContactLock, type Db, type Tx } from '@parley/db';
 import type { Flow } from '@parley/engine';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from './create-runner-test-fixture';
@@ -159,5 +159,42 @@ describe('processInboxBatch', () => {
     for (const contact of [a, b]) await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
     expect(await replies(fixture.channelId, a)).toEqual(['ready', 'echo x']);
     expect(await replies(fixture.channelId, b)).toEqual(['ready', 'echo y']);
+  });
+
+  it('does not wait for a contact whose turn runs elsewhere: it is left to its own transaction', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    const [busy, free] = [await started(fixture), await started(fixture)];
+    await say(fixture, busy, 'later');
+    await say(fixture, free, 'now');
+    const other = createDb(inject('databaseUrl'));
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      let locked = (): void => undefined;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // Another worker's turn holds busy's lock until released.
+      const running = withContactLock(other, fixture.channelId, busy, async () => {
+        locked();
+        await held;
+      });
+      await isLocked;
+      const startedAt = Date.now();
+      const effects = await processInboxBatch(fixture.ctx, [
+        { channelId: fixture.channelId, contact: busy },
+        { channelId: fixture.channelId, contact: free },
+      ]);
+      expect(Date.now() - startedAt).toBeLessThan(2_000);
+      expect(effects[0]).toBeNull();
+      expect(effects[1]?.outboundMessageIds).toHaveLength(1);
+      expect(await replies(fixture.channelId, free)).toEqual(['ready', 'echo now']);
+      expect(await replies(fixture.channelId, busy)).toEqual(['ready']);
+      release();
+      await running;
+      await processInbox(fixture.ctx, { channelId: fixture.channelId, contact: busy });
+      expect(await replies(fixture.channelId, busy)).toEqual(['ready', 'echo later']);
+    } finally {
+      release();
+      await other.$disconnect();
+    }
   });
 });

@@ -7,7 +7,8 @@ import {
   listUnprocessedInboundOfContacts,
   markInboundProcessedBySession,
   updateActiveSessions,
-  withContactLocks,
+  tryLockContacts,
+  contactLockKey,
   type ArmSessionTimerInput,
   type ContactRef,
   type InsertOutboundMessageInput,
@@ -24,7 +25,7 @@ import { outboundOfSend, timerWriteOf } from './turn-writes';
 
 /**
  * processInbox for many contacts' inbox jobs at once, in one transaction holding
- * all their locks, with one statement per kind of write for the whole batch
+ * their locks, with one statement per kind of write for the whole batch
  * (replies, timers armed, timers cancelled, sessions, messages processed): the
  * round trips of a turn are shared by every contact in the batch.
  *
@@ -35,7 +36,9 @@ import { outboundOfSend, timerWriteOf } from './turn-writes';
  * profile, CSAT ...), a change of a person-scoped attribute, the end of the
  * session — is left untouched
  * (nothing of it is written) and its job gets `null`: run processInbox for it,
- * in its own transaction, so a slow call never holds up the batch.
+ * in its own transaction, so a slow call never holds up the batch. So is a
+ * contact whose lock another transaction holds (a turn of it running
+ * elsewhere): the batch never waits for a lock (tryLockContacts).
  *
  * Returns, per job in input order, the effects to dispatch after commit, or
  * null. Of several jobs for the same contact, the first gets the contact's
@@ -54,14 +57,18 @@ export async function processInboxBatch(ctx: RunnerContext, jobs: readonly Inbou
   });
   const results: (Effects | null)[] = jobs.map(() => emptyEffects());
 
-  return withContactLocks(
-    ctx.db,
-    contacts,
+  return ctx.db.$transaction(
     async (tx) => {
-      const pending = groupBy(await listUnprocessedInboundOfContacts(tx, contacts), contactKey);
-      const sessions = new Map((await findActiveSessions(tx, contacts)).map((session) => [contactKey(session), session]));
-      const plans: TurnPlan[] = [];
+      const locked = await tryLockContacts(tx, contacts);
+      const mine = contacts.filter((ref) => locked.has(contactLockKey(ref)));
       for (const ref of contacts) {
+        const index = firstJobOf.get(contactKey(ref));
+        if (index !== undefined && !locked.has(contactLockKey(ref))) results[index] = null;
+      }
+      const pending = groupBy(await listUnprocessedInboundOfContacts(tx, mine), contactKey);
+      const sessions = new Map((await findActiveSessions(tx, mine)).map((session) => [contactKey(session), session]));
+      const plans: TurnPlan[] = [];
+      for (const ref of mine) {
         const key = contactKey(ref);
         const messages = pending.get(key);
         const index = firstJobOf.get(key);
@@ -77,7 +84,7 @@ export async function processInboxBatch(ctx: RunnerContext, jobs: readonly Inbou
       }
       return results;
     },
-    { timeoutMs: turnTransactionTimeoutMs },
+    { timeout: turnTransactionTimeoutMs, maxWait: 10_000 },
   );
 }
 
