@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import { Prisma } from './generated/client';
 
 export type ArmSessionTimerInput = {
@@ -26,7 +27,7 @@ export async function armSessionTimer(tx: Tx, input: ArmSessionTimerInput): Prom
  * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages); id and
  * createdAt are filled here as Prisma Client filled them.
  */
-export async function armSessionTimers(tx: Tx, inputs: readonly ArmSessionTimerInput[]): Promise<void> {
+export async function armSessionTimers(tx: SqlClient, inputs: readonly ArmSessionTimerInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const now = new Date();
   const rows = inputs.map(

@@ -1,4 +1,5 @@
 import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 
 /**
  * Marks one pending timer 'cancelled' (the engine no longer waits for it). A timer
@@ -14,7 +15,7 @@ export async function cancelSessionTimer(tx: Tx, sessionId: string, timerId: str
  * timers were cancelled.
  * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
  */
-export async function cancelSessionTimers(tx: Tx, timers: readonly { sessionId: string; timerId: string }[]): Promise<number> {
+export async function cancelSessionTimers(tx: SqlClient, timers: readonly { sessionId: string; timerId: string }[]): Promise<number> {
   if (timers.length === 0) return 0;
   return tx.$executeRaw`
     UPDATE "SessionTimer" AS t SET "status" = 'cancelled', "settledAt" = ${new Date()}

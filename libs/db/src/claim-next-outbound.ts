@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import type { Message as MessageRow } from './generated/client';
 import { toMessage, type Message } from './to-message';
 
@@ -49,7 +49,7 @@ const headSchema = z.array(
  * lease the first just took. Times come from the database clock (columns hold UTC).
  * The claim returns the claimed row itself: claiming costs one statement.
  */
-export async function claimNextOutbound(db: Tx, input: ClaimNextOutboundInput): Promise<OutboundClaim> {
+export async function claimNextOutbound(db: SqlClient, input: ClaimNextOutboundInput): Promise<OutboundClaim> {
   for (let tries = 0; ; tries++) {
     const [claimed] = await db.$queryRaw<MessageRow[]>`
       WITH head AS (
@@ -98,7 +98,7 @@ export async function claimNextOutbound(db: Tx, input: ClaimNextOutboundInput): 
  * Inputs not claimed are told apart (busy or idle) by one more statement; one
  * whose head was just sent meanwhile is retried by claimNextOutbound.
  */
-export async function claimNextOutbounds(db: Tx, inputs: readonly ClaimNextOutboundInput[]): Promise<OutboundClaim[]> {
+export async function claimNextOutbounds(db: SqlClient, inputs: readonly ClaimNextOutboundInput[]): Promise<OutboundClaim[]> {
   if (inputs.length === 0) return [];
   const claimed = await db.$queryRaw<MessageRow[]>`
     WITH wanted AS (

@@ -40,5 +40,16 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
   // Errors of idle connections; the pool discards them.
   pool.on('error', () => undefined);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The `pg` pool under a client made by createDb (for raw SQL without Prisma: see sql-client.ts). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('this Prisma client was not made by createDb: it has no pg pool of ours');
+  return pool;
 }

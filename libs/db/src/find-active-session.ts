@@ -1,4 +1,5 @@
 import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import type { Session as SessionRow } from './generated/client';
 import type { ContactRef } from './lock-contacts';
 import { sessionActiveKey } from './session-active-key';
@@ -15,7 +16,7 @@ export async function findActiveSession(tx: Tx, channelId: string, contact: stri
  * are simply absent; match them on channelId and contact).
  * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
  */
-export async function findActiveSessions(tx: Tx, contacts: readonly ContactRef[]): Promise<Session[]> {
+export async function findActiveSessions(tx: SqlClient, contacts: readonly ContactRef[]): Promise<Session[]> {
   if (contacts.length === 0) return [];
   const keys = contacts.map((ref) => sessionActiveKey(ref.channelId, ref.contact));
   const rows = await tx.$queryRaw<SessionRow[]>`

@@ -1,5 +1,6 @@
 import type { Db } from './create-db';
 import { createGroupCommit } from './group-commit';
+import { sqlClientOf } from './sql-client';
 import { insertInboundMessage, insertInboundMessages, type InsertInboundMessageInput, type InsertedInbound } from './insert-inbound-message';
 
 export type InboundBatcher = {
@@ -26,9 +27,11 @@ export type InboundBatcherOptions = {
  * momentary error) fails only its own request (createGroupCommit).
  */
 export function createInboundBatcher(db: Db, options: InboundBatcherOptions = {}): InboundBatcher {
+  // Straight on the pool, without Prisma's per-query work: this is the ingress's only write.
+  const sql = sqlClientOf(db);
   const group = createGroupCommit(
-    (inputs: InsertInboundMessageInput[]) => insertInboundMessages(db, inputs),
-    insertInboundMessage.bind(null, db),
+    (inputs: InsertInboundMessageInput[]) => insertInboundMessages(sql, inputs),
+    insertInboundMessage.bind(null, sql),
     { maxBatch: options.maxBatch ?? 200, maxInFlight: options.maxInFlight ?? 4 },
   );
   return { insert: group.run };

@@ -3,6 +3,7 @@
 
 // Client and types
 export { createDb, type CreateDbOptions, type Db, type Tx } from './create-db';
+export { sqlClientOf, withSqlTransaction, type SqlClient } from './sql-client';
 export type {
   AnalyticsEvent,
   ApiKey,

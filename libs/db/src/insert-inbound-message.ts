@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import { Prisma, type Message as MessageRow } from './generated/client';
 import { toJsonInput } from './to-json-input';
 import { toMessage, type Message } from './to-message';
@@ -24,7 +24,7 @@ export type InsertedInbound = { message: Message; duplicate: boolean };
  * webhook, even concurrently — writes nothing and returns the stored row with
  * `duplicate: true`.
  */
-export async function insertInboundMessage(db: Tx, input: InsertInboundMessageInput): Promise<InsertedInbound> {
+export async function insertInboundMessage(db: SqlClient, input: InsertInboundMessageInput): Promise<InsertedInbound> {
   const [result] = await insertInboundMessages(db, [input]);
   if (!result) throw new Error('insertInboundMessages returned no result');
   return result;
@@ -44,7 +44,7 @@ export async function insertInboundMessage(db: Tx, input: InsertInboundMessageIn
  * Raw SQL on purpose: this is the webhook ingress's only write, and the query
  * builder cost more CPU than Postgres did (docs/operations.md, "Benchmarks").
  */
-export async function insertInboundMessages(db: Tx, given: readonly InsertInboundMessageInput[]): Promise<InsertedInbound[]> {
+export async function insertInboundMessages(db: SqlClient, given: readonly InsertInboundMessageInput[]): Promise<InsertedInbound[]> {
   if (given.length === 0) return [];
   const inputs = given.map((input) => ({ ...withoutNul(input), payload: withoutNul(toJsonInput(input.payload)) }));
   const rows = inputs.map(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import { Prisma, type Message as MessageRow } from './generated/client';
 import { toJsonInput } from './to-json-input';
 import { toMessage, type Message } from './to-message';
@@ -44,7 +45,7 @@ export async function insertOutboundMessage(
  * transaction committed meanwhile would be invisible (statement snapshot).
  */
 export async function insertOutboundMessages(
-  tx: Tx,
+  tx: SqlClient,
   inputs: readonly InsertOutboundMessageInput[],
 ): Promise<{ message: Message; created: boolean }[]> {
   if (inputs.length === 0) return [];

@@ -1,4 +1,5 @@
 import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import { Prisma, type Message as MessageRow } from './generated/client';
 import type { ContactRef } from './lock-contacts';
 import { toMessage, type Message } from './to-message';
@@ -17,7 +18,7 @@ export async function listUnprocessedInbound(tx: Tx, channelId: string, contact:
  * keep their order). Call it holding the contacts' locks (lockContacts).
  * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
  */
-export async function listUnprocessedInboundOfContacts(tx: Tx, contacts: readonly ContactRef[]): Promise<Message[]> {
+export async function listUnprocessedInboundOfContacts(tx: SqlClient, contacts: readonly ContactRef[]): Promise<Message[]> {
   if (contacts.length === 0) return [];
   const pairs = contacts.map((ref) => Prisma.sql`(${ref.channelId}, ${ref.contact})`);
   const rows = await tx.$queryRaw<MessageRow[]>`

@@ -1,4 +1,4 @@
-import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import { Prisma } from './generated/client';
 
 /** A contact of a channel: the unit of ordering (one turn at a time per contact). */
@@ -16,7 +16,7 @@ export function contactLockKey(ref: ContactRef): string {
  * locking overlapping sets never deadlock each other; a contact listed twice is
  * locked once. The same locks as withContactLock's.
  */
-export async function lockContacts(tx: Tx, contacts: readonly ContactRef[]): Promise<void> {
+export async function lockContacts(tx: SqlClient, contacts: readonly ContactRef[]): Promise<void> {
   if (contacts.length === 0) return;
   const keys = [...new Set(contacts.map(contactLockKey))];
   await tx.$executeRaw(Prisma.sql`
@@ -32,7 +32,7 @@ export async function lockContacts(tx: Tx, contacts: readonly ContactRef[]): Pro
  * another way (e.g. in its own transaction, which waits), so a batch never waits
  * behind one slow turn and never takes part in a deadlock.
  */
-export async function tryLockContacts(tx: Tx, contacts: readonly ContactRef[]): Promise<Set<string>> {
+export async function tryLockContacts(tx: SqlClient, contacts: readonly ContactRef[]): Promise<Set<string>> {
   if (contacts.length === 0) return new Set();
   const keys = [...new Set(contacts.map(contactLockKey))];
   const rows = await tx.$queryRaw<{ key: string; locked: boolean }[]>`

@@ -1,4 +1,5 @@
 import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 
 /**
  * Marks inbound messages processed (status 'processed', processedAt now) and
@@ -15,7 +16,7 @@ export async function markInboundProcessed(tx: Tx, messageIds: readonly string[]
  * Raw SQL on purpose: a bot turn's hot path (see insertInboundMessages).
  */
 export async function markInboundProcessedBySession(
-  tx: Tx,
+  tx: SqlClient,
   groups: readonly { messageIds: readonly string[]; sessionId: string | null }[],
 ): Promise<number> {
   const ids = groups.flatMap((group) => group.messageIds);

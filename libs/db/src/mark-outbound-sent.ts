@@ -1,4 +1,4 @@
-import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import type { Message as MessageRow } from './generated/client';
 import { toMessage, type Message } from './to-message';
 
@@ -21,7 +21,7 @@ export type MarkOutboundSentOptions = {
  * already-sent message costs a second statement (read in the same statement, a
  * concurrent update committed meanwhile would be invisible).
  */
-export async function markOutboundSent(db: Tx, id: string, options: MarkOutboundSentOptions = {}): Promise<Message | null> {
+export async function markOutboundSent(db: SqlClient, id: string, options: MarkOutboundSentOptions = {}): Promise<Message | null> {
   const providerMessageId = options.providerMessageId ?? null;
   const [row] = await db.$queryRaw<MessageRow[]>`
     UPDATE "Message"
@@ -39,7 +39,7 @@ export async function markOutboundSent(db: Tx, id: string, options: MarkOutbound
  * the same time), each with its provider message id; same rules (an
  * already-sent message keeps its first sentAt and provider id).
  */
-export async function markOutboundSentMany(db: Tx, sent: readonly { id: string; providerMessageId: string | null }[]): Promise<void> {
+export async function markOutboundSentMany(db: SqlClient, sent: readonly { id: string; providerMessageId: string | null }[]): Promise<void> {
   if (sent.length === 0) return;
   await db.$executeRaw`
     UPDATE "Message" AS m

@@ -1,5 +1,6 @@
 import type { SessionStatus } from './column-schemas';
 import type { Tx } from './create-db';
+import type { SqlClient } from './sql-client';
 import { Prisma, type Session as SessionRow } from './generated/client';
 import { NotFoundError } from './not-found-error';
 import { StaleSessionError } from './stale-session-error';
@@ -59,7 +60,7 @@ export type UpdateActiveSessionInput = Omit<UpdateSessionInput, 'status' | 'expi
  * version moved on), and the caller must roll back.
  * Returns the new version of each session, by id.
  */
-export async function updateActiveSessions(tx: Tx, inputs: readonly UpdateActiveSessionInput[]): Promise<Map<string, number>> {
+export async function updateActiveSessions(tx: SqlClient, inputs: readonly UpdateActiveSessionInput[]): Promise<Map<string, number>> {
   if (inputs.length === 0) return new Map();
   const now = new Date();
   const values = inputs.map(
@@ -79,7 +80,7 @@ export async function updateActiveSessions(tx: Tx, inputs: readonly UpdateActive
 }
 
 /** Why a versioned session write changed nothing: gone, ended, or stale. */
-async function refusalOf(tx: Tx, id: string, expectedVersion: number): Promise<Error> {
+async function refusalOf(tx: SqlClient, id: string, expectedVersion: number): Promise<Error> {
   const [current] = await tx.$queryRaw<Pick<SessionRow, 'version' | 'status'>[]>`
     SELECT "version", "status" FROM "Session" WHERE "id" = ${id}`;
   if (!current) return new NotFoundError('Session', id);

@@ -13,13 +13,14 @@ import {
   type ContactRef,
   type InsertOutboundMessageInput,
   type Message,
-  type Tx,
+  withSqlTransaction,
+  type SqlClient,
 } from '@parley/db';
 import type { InboundJob } from '@parley/queue';
 import { emptyEffects, type Effects } from './effects';
 import { personScopedNames } from './person-attributes';
 import { userMessageEvent } from './process-inbox';
-import { turnTransactionTimeoutMs, type RunnerContext } from './runner-context';
+import type { RunnerContext } from './runner-context';
 import type { SessionRow } from './run-turn';
 import { outboundOfSend, timerWriteOf } from './turn-writes';
 
@@ -57,35 +58,32 @@ export async function processInboxBatch(ctx: RunnerContext, jobs: readonly Inbou
   });
   const results: (Effects | null)[] = jobs.map(() => emptyEffects());
 
-  return ctx.db.$transaction(
-    async (tx) => {
-      const locked = await tryLockContacts(tx, contacts);
-      const mine = contacts.filter((ref) => locked.has(contactLockKey(ref)));
-      for (const ref of contacts) {
-        const index = firstJobOf.get(contactKey(ref));
-        if (index !== undefined && !locked.has(contactLockKey(ref))) results[index] = null;
-      }
-      const pending = groupBy(await listUnprocessedInboundOfContacts(tx, mine), contactKey);
-      const sessions = new Map((await findActiveSessions(tx, mine)).map((session) => [contactKey(session), session]));
-      const plans: TurnPlan[] = [];
-      for (const ref of mine) {
-        const key = contactKey(ref);
-        const messages = pending.get(key);
-        const index = firstJobOf.get(key);
-        if (!messages || index === undefined) continue;
-        const session = sessions.get(key);
-        const plan = session && session.status === 'active' ? await planPlainTurns(tx, ctx, session, messages) : null;
-        if (plan) plans.push({ ...plan, jobIndex: index });
-        else results[index] = null;
-      }
-      await applyPlans(tx, plans, results);
-      for (const plan of plans) {
-        ctx.logger.info({ sessionId: plan.session.id, replies: plan.replies.length, messages: plan.messageIds.length, batch: contacts.length }, 'turn processed');
-      }
-      return results;
-    },
-    { timeout: turnTransactionTimeoutMs, maxWait: 10_000 },
-  );
+  return withSqlTransaction(ctx.db, async (tx) => {
+    const locked = await tryLockContacts(tx, contacts);
+    const mine = contacts.filter((ref) => locked.has(contactLockKey(ref)));
+    for (const ref of contacts) {
+      const index = firstJobOf.get(contactKey(ref));
+      if (index !== undefined && !locked.has(contactLockKey(ref))) results[index] = null;
+    }
+    const pending = groupBy(await listUnprocessedInboundOfContacts(tx, mine), contactKey);
+    const sessions = new Map((await findActiveSessions(tx, mine)).map((session) => [contactKey(session), session]));
+    const plans: TurnPlan[] = [];
+    for (const ref of mine) {
+      const key = contactKey(ref);
+      const messages = pending.get(key);
+      const index = firstJobOf.get(key);
+      if (!messages || index === undefined) continue;
+      const session = sessions.get(key);
+      const plan = session && session.status === 'active' ? await planPlainTurns(ctx, session, messages) : null;
+      if (plan) plans.push({ ...plan, jobIndex: index });
+      else results[index] = null;
+    }
+    await applyPlans(tx, plans, results);
+    for (const plan of plans) {
+      ctx.logger.info({ sessionId: plan.session.id, replies: plan.replies.length, messages: plan.messageIds.length, batch: contacts.length }, 'turn processed');
+    }
+    return results;
+  });
 }
 
 /** What a contact's plain turns write, computed before anything is written. */
@@ -106,9 +104,10 @@ type TurnPlan = {
  * Steps the engine through the contact's messages (one turn each, in order) and
  * collects their writes; null as soon as a turn is not plain (see processInboxBatch).
  */
-async function planPlainTurns(tx: Tx, ctx: RunnerContext, session: SessionRow, messages: readonly Message[]): Promise<Omit<TurnPlan, 'jobIndex'> | null> {
-  const flow = await ctx.flows.get(tx, session.botVersionId);
-  const channel = (await ctx.channels.get(tx, session.channelId))?.type ?? 'http';
+async function planPlainTurns(ctx: RunnerContext, session: SessionRow, messages: readonly Message[]): Promise<Omit<TurnPlan, 'jobIndex'> | null> {
+  // Outside the batch's transaction: both are cached, and a bot version never changes.
+  const flow = await ctx.flows.get(ctx.db, session.botVersionId);
+  const channel = (await ctx.channels.get(ctx.db, session.channelId))?.type ?? 'http';
   const personScoped = personScopedNames(flow);
   let state = migrateSessionState(session.state);
   const plan: Omit<TurnPlan, 'jobIndex'> = { session, state, replies: [], armed: [], cancelled: [], expiresAt: session.expiresAt, wakeUps: [], messageIds: [] };
@@ -154,7 +153,7 @@ async function planPlainTurns(tx: Tx, ctx: RunnerContext, session: SessionRow, m
  * effects. Timers are armed before cancels, so a timer a contact's later turn
  * cancels ends up cancelled.
  */
-async function applyPlans(tx: Tx, plans: readonly TurnPlan[], results: (Effects | null)[]): Promise<void> {
+async function applyPlans(tx: SqlClient, plans: readonly TurnPlan[], results: (Effects | null)[]): Promise<void> {
   if (plans.length === 0) return;
   const stored = await insertOutboundMessages(tx, plans.flatMap((plan) => plan.replies));
   await armSessionTimers(tx, plans.flatMap((plan) => plan.armed.map((timer) => timer.row)));
