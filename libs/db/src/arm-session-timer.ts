@@ -29,12 +29,17 @@ export async function armSessionTimer(tx: Tx, input: ArmSessionTimerInput): Prom
  */
 export async function armSessionTimers(tx: SqlClient, inputs: readonly ArmSessionTimerInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  await tx.$executeRaw`${armSessionTimersStatement(inputs)}`;
+}
+
+/** The INSERT of armSessionTimers (also part of writeTurnBatch). */
+export function armSessionTimersStatement(inputs: readonly ArmSessionTimerInput[]): Prisma.Sql {
   const now = new Date();
   const rows = inputs.map(
     (input) =>
       Prisma.sql`(${randomUUID()}, ${input.sessionId}, ${input.timerId}, ${input.kind}, ${input.dueAt}, ${input.channelId}, ${input.contact}, 'pending', ${now})`,
   );
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "SessionTimer" ("id", "sessionId", "timerId", "kind", "dueAt", "channelId", "contact", "status", "createdAt")
     VALUES ${Prisma.join(rows)}
     ON CONFLICT DO NOTHING`;

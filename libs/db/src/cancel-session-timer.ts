@@ -1,4 +1,5 @@
 import type { Tx } from './create-db';
+import { Prisma } from './generated/client';
 import type { SqlClient } from './sql-client';
 
 /**
@@ -17,7 +18,12 @@ export async function cancelSessionTimer(tx: Tx, sessionId: string, timerId: str
  */
 export async function cancelSessionTimers(tx: SqlClient, timers: readonly { sessionId: string; timerId: string }[]): Promise<number> {
   if (timers.length === 0) return 0;
-  return tx.$executeRaw`
+  return tx.$executeRaw`${cancelSessionTimersStatement(timers)}`;
+}
+
+/** The UPDATE of cancelSessionTimers (also part of writeTurnBatch). */
+export function cancelSessionTimersStatement(timers: readonly { sessionId: string; timerId: string }[]): Prisma.Sql {
+  return Prisma.sql`
     UPDATE "SessionTimer" AS t SET "status" = 'cancelled', "settledAt" = ${new Date()}
     FROM unnest(${timers.map((timer) => timer.sessionId)}::text[], ${timers.map((timer) => timer.timerId)}::text[]) AS v("sessionId", "timerId")
     WHERE t."sessionId" = v."sessionId" AND t."timerId" = v."timerId" AND t."status" = 'pending'`;

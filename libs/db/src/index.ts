@@ -77,6 +77,7 @@ export { findActiveSession, findActiveSessions } from './find-active-session';
 export { getSessionExpiry } from './get-session-expiry';
 export { listExpiringSessions, type ExpiringSession, type ListExpiringSessionsInput } from './list-expiring-sessions';
 export { createSession, type CreateSessionInput } from './create-session';
+export { writeTurnBatch, type TurnBatchWrites, type StoredReply } from './write-turn-batch';
 export { updateSession, updateActiveSessions, type UpdateSessionInput, type UpdateActiveSessionInput } from './update-session';
 
 // Outbox

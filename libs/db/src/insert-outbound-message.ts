@@ -49,26 +49,10 @@ export async function insertOutboundMessages(
   inputs: readonly InsertOutboundMessageInput[],
 ): Promise<{ message: Message; created: boolean }[]> {
   if (inputs.length === 0) return [];
-  const now = new Date();
-  const rows = inputs.map(
-    (input) =>
-      Prisma.sql`(${randomUUID()}, ${input.workspaceId}, ${input.channelId}, ${input.sessionId}, 'outbound', ${input.idempotencyKey}, ${input.contact}, ${input.text}, ${JSON.stringify(toJsonInput(input.payload))}::jsonb, 'pending', 0, ${now})`,
-  );
-  const inserted = await tx.$queryRaw<MessageRow[]>`
-    INSERT INTO "Message" ("id", "workspaceId", "channelId", "sessionId", "direction", "channelMessageId", "contact", "text", "payload", "status", "attempts", "createdAt")
-    VALUES ${Prisma.join(rows)}
-    ON CONFLICT DO NOTHING
-    RETURNING *`;
+  const inserted = await tx.$queryRaw<MessageRow[]>`${insertOutboundStatement(inputs)} RETURNING *`;
   const found = new Map<string, { message: Message; created: boolean }>();
   for (const row of inserted) found.set(keyOf(row), { message: toMessage(row), created: true });
-  const missing = inputs.filter((input) => !found.has(keyOf({ channelId: input.channelId, channelMessageId: input.idempotencyKey })));
-  if (missing.length > 0) {
-    const pairs = missing.map((input) => Prisma.sql`(${input.channelId}, ${input.idempotencyKey})`);
-    const existing = await tx.$queryRaw<MessageRow[]>`
-      SELECT * FROM "Message"
-      WHERE "direction" = 'outbound' AND ("channelId", "channelMessageId") IN (${Prisma.join(pairs)})`;
-    for (const row of existing) found.set(keyOf(row), { message: toMessage(row), created: false });
-  }
+  for (const row of await findOutboundRepeats(tx, inputs, found)) found.set(keyOf(row), { message: toMessage(row), created: false });
   return inputs.map((input) => {
     const result = found.get(keyOf({ channelId: input.channelId, channelMessageId: input.idempotencyKey }));
     if (!result) throw new Error(`Outbound message ${input.idempotencyKey} was neither stored nor found`);
@@ -76,6 +60,38 @@ export async function insertOutboundMessages(
   });
 }
 
-function keyOf(message: { channelId: string; channelMessageId: string | null }): string {
+/** The INSERT of insertOutboundMessages without its RETURNING clause (also part of writeTurnBatch). */
+export function insertOutboundStatement(inputs: readonly InsertOutboundMessageInput[]): Prisma.Sql {
+  const now = new Date();
+  const rows = inputs.map(
+    (input) =>
+      Prisma.sql`(${randomUUID()}, ${input.workspaceId}, ${input.channelId}, ${input.sessionId}, 'outbound', ${input.idempotencyKey}, ${input.contact}, ${input.text}, ${JSON.stringify(toJsonInput(input.payload))}::jsonb, 'pending', 0, ${now})`,
+  );
+  return Prisma.sql`
+    INSERT INTO "Message" ("id", "workspaceId", "channelId", "sessionId", "direction", "channelMessageId", "contact", "text", "payload", "status", "attempts", "createdAt")
+    VALUES ${Prisma.join(rows)}
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * The stored rows of the `inputs` not in `found` (keyed by channel and idempotency
+ * key): replies a repeated turn had already stored. A second statement, since the
+ * insert's own snapshot cannot see a row another transaction committed meanwhile.
+ */
+export async function findOutboundRepeats(
+  tx: SqlClient,
+  inputs: readonly InsertOutboundMessageInput[],
+  found: ReadonlyMap<string, unknown>,
+): Promise<MessageRow[]> {
+  const missing = inputs.filter((input) => !found.has(keyOf({ channelId: input.channelId, channelMessageId: input.idempotencyKey })));
+  if (missing.length === 0) return [];
+  const pairs = missing.map((input) => Prisma.sql`(${input.channelId}, ${input.idempotencyKey})`);
+  return tx.$queryRaw<MessageRow[]>`
+    SELECT * FROM "Message"
+    WHERE "direction" = 'outbound' AND ("channelId", "channelMessageId") IN (${Prisma.join(pairs)})`;
+}
+
+/** The key replies are found by: channel and idempotency key (channelMessageId). */
+export function keyOf(message: { channelId: string; channelMessageId: string | null }): string {
   return `${message.channelId}\u0000${message.channelMessageId ?? ''}`;
 }

@@ -1,4 +1,5 @@
 import type { Tx } from './create-db';
+import { Prisma } from './generated/client';
 import type { SqlClient } from './sql-client';
 
 /**
@@ -19,10 +20,15 @@ export async function markInboundProcessedBySession(
   tx: SqlClient,
   groups: readonly { messageIds: readonly string[]; sessionId: string | null }[],
 ): Promise<number> {
+  if (!groups.some((group) => group.messageIds.length > 0)) return 0;
+  return tx.$executeRaw`${markInboundProcessedStatement(groups)}`;
+}
+
+/** The UPDATE of markInboundProcessedBySession (also part of writeTurnBatch). */
+export function markInboundProcessedStatement(groups: readonly { messageIds: readonly string[]; sessionId: string | null }[]): Prisma.Sql {
   const ids = groups.flatMap((group) => group.messageIds);
-  if (ids.length === 0) return 0;
   const sessionIds = groups.flatMap((group) => group.messageIds.map(() => group.sessionId));
-  return tx.$executeRaw`
+  return Prisma.sql`
     UPDATE "Message" AS m
     SET "status" = 'processed', "processedAt" = ${new Date()}, "sessionId" = v."sessionId"
     FROM unnest(${ids}::text[], ${sessionIds}::text[]) AS v("id", "sessionId")

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { poolOf, type Db } from './create-db';
 import { Prisma } from './generated/client';
@@ -9,7 +10,7 @@ import { Prisma } from './generated/client';
  * pg-backed client of `sqlClientOf` / `withSqlTransaction`, which runs the same
  * statements straight on the pool's connections, without Prisma's per-query
  * work (about a fifth of the worker's CPU at load: docs/operations.md,
- * "Benchmarks"). Results come back as Prisma returns them for raw queries:
+ * "Benchmarks"), as prepared statements (parsed and planned once per connection). Results come back as Prisma returns them for raw queries:
  * `timestamp` columns as Dates (read as UTC, as Prisma stores them), `bigint`
  * as BigInt, `jsonb` parsed.
  */
@@ -58,7 +59,10 @@ const rowsKey: string = 'rows';
 function pgSqlClient(run: (config: pg.QueryConfig) => Promise<pg.QueryResult>): SqlClient {
   const statement = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]): pg.QueryConfig => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-    return { text: sql.text, values: sql.values.map(toParameter), types };
+    // Named, so each connection parses and plans a statement once and then only binds and runs it
+    // (a batch statement's text depends on its row count: a few shapes each).
+    const name = `parley_${createHash('sha1').update(sql.text).digest('base64url')}`;
+    return { name, text: sql.text, values: sql.values.map(toParameter), types };
   };
   return {
     // The rows are whatever the statement returns, exactly as with Prisma's $queryRaw<T>.

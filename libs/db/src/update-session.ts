@@ -62,21 +62,30 @@ export type UpdateActiveSessionInput = Omit<UpdateSessionInput, 'status' | 'expi
  */
 export async function updateActiveSessions(tx: SqlClient, inputs: readonly UpdateActiveSessionInput[]): Promise<Map<string, number>> {
   if (inputs.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Pick<SessionRow, 'id' | 'version'>[]>`${updateActiveSessionsStatement(inputs)} RETURNING s."id", s."version"`;
+  const versions = new Map(rows.map((row) => [row.id, row.version]));
+  await throwIfRefused(tx, inputs, versions);
+  return versions;
+}
+
+/** The UPDATE of updateActiveSessions without its RETURNING clause (also part of writeTurnBatch). */
+export function updateActiveSessionsStatement(inputs: readonly UpdateActiveSessionInput[]): Prisma.Sql {
   const now = new Date();
   const values = inputs.map(
     (input) =>
       Prisma.sql`(${input.id}, ${input.expectedVersion}::int, ${JSON.stringify(toJsonInput(input.state))}::jsonb, ${input.expiresAt}::timestamp(3))`,
   );
-  const rows = await tx.$queryRaw<Pick<SessionRow, 'id' | 'version'>[]>`
+  return Prisma.sql`
     UPDATE "Session" AS s
     SET "state" = v."state", "version" = s."version" + 1, "lastActivityAt" = ${now}, "updatedAt" = ${now}, "expiresAt" = v."expiresAt"
     FROM (VALUES ${Prisma.join(values)}) AS v("id", "expected", "state", "expiresAt")
-    WHERE s."id" = v."id" AND s."version" = v."expected" AND s."status" = 'active'
-    RETURNING s."id", s."version"`;
-  const versions = new Map(rows.map((row) => [row.id, row.version]));
-  const refused = inputs.find((input) => !versions.has(input.id));
+    WHERE s."id" = v."id" AND s."version" = v."expected" AND s."status" = 'active'`;
+}
+
+/** Throws as updateSession would for the first of `inputs` whose id is not among `written`. */
+export async function throwIfRefused(tx: SqlClient, inputs: readonly UpdateActiveSessionInput[], written: { has: (id: string) => boolean }): Promise<void> {
+  const refused = inputs.find((input) => !written.has(input.id));
   if (refused) throw await refusalOf(tx, refused.id, refused.expectedVersion);
-  return versions;
 }
 
 /** Why a versioned session write changed nothing: gone, ended, or stale. */

@@ -197,4 +197,33 @@ describe('processInboxBatch', () => {
       await other.$disconnect();
     }
   });
+
+  it('arms and cancels reply timeouts as lone turns would: one armed and cancelled within the batch leaves nothing', async () => {
+    const timed: Flow = {
+      ...echoTestFlow,
+      dialogs: echoTestFlow.dialogs.map((dialog) => ({
+        ...dialog,
+        elements: dialog.elements.map((element) => (element.type === 'user-response' ? { ...element, timeoutSeconds: 60, fallback: { message: { text: 'gone?' }, action: { type: 'end' } } } : element)),
+      })),
+    };
+    const fixture = await createRunnerTestFixture(db, timed);
+    const contact = await started(fixture);
+    const session = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact } });
+    const [first] = await db.sessionTimer.findMany({ where: { sessionId: session.id } });
+    expect(first).toMatchObject({ kind: 'reply-timeout', status: 'pending' });
+    await say(fixture, contact, 'one');
+    await say(fixture, contact, 'two');
+
+    const [effects] = await processInboxBatch(fixture.ctx, [{ channelId: fixture.channelId, contact }]);
+    expect(await replies(fixture.channelId, contact)).toEqual(['ready', 'echo one', 'echo two']);
+    const timers = await db.sessionTimer.findMany({ where: { sessionId: session.id }, orderBy: { createdAt: 'asc' } });
+    // The first question's timeout is cancelled, the second's (armed and answered in this batch) never stored,
+    // the third's pending; the queue is asked for the same.
+    expect(timers.map((timer) => [timer.timerId === first?.timerId, timer.status])).toEqual([
+      [true, 'cancelled'],
+      [false, 'pending'],
+    ]);
+    expect(effects?.cancelledTimers).toEqual([{ sessionId: session.id, timerId: first?.timerId }]);
+    expect(effects?.timers.map((timer) => timer.timerId)).toEqual([timers[1]?.timerId]);
+  });
 });

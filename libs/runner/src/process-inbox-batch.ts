@@ -1,12 +1,7 @@
 import { migrateSessionState, step, type SessionState } from '@parley/engine';
 import {
-  armSessionTimers,
-  cancelSessionTimers,
   findActiveSessions,
-  insertOutboundMessages,
   listUnprocessedInboundOfContacts,
-  markInboundProcessedBySession,
-  updateActiveSessions,
   tryLockContacts,
   contactLockKey,
   type ArmSessionTimerInput,
@@ -14,6 +9,7 @@ import {
   type InsertOutboundMessageInput,
   type Message,
   withSqlTransaction,
+  writeTurnBatch,
   type SqlClient,
 } from '@parley/db';
 import type { InboundJob } from '@parley/queue';
@@ -26,9 +22,9 @@ import { outboundOfSend, timerWriteOf } from './turn-writes';
 
 /**
  * processInbox for many contacts' inbox jobs at once, in one transaction holding
- * their locks, with one statement per kind of write for the whole batch
- * (replies, timers armed, timers cancelled, sessions, messages processed): the
- * round trips of a turn are shared by every contact in the batch.
+ * their locks, with one statement for all the batch's writes (replies, timers
+ * armed and cancelled, sessions, messages processed: writeTurnBatch): the round
+ * trips of a turn are shared by every contact in the batch.
  *
  * Only plain turns are taken: an active session whose every turn here only
  * sends replies, sets or cancels timers and changes session-scoped attributes
@@ -130,7 +126,12 @@ async function planPlainTurns(ctx: RunnerContext, session: SessionRow, messages:
             plan.expiresAt = write.expiresAt;
             if (write.wakeUp) plan.wakeUps.push(write.wakeUp);
           } else if (write.kind === 'arm') plan.armed.push({ row: write.armed, job: write.job });
-          else if (write.kind === 'cancel') plan.cancelled.push(write.timer);
+          else if (write.kind === 'cancel') {
+            // Armed by an earlier turn of this batch: it never needs a row or a job.
+            const armedHere = plan.armed.findIndex((timer) => timer.row.timerId === write.timer.timerId);
+            if (armedHere >= 0) plan.armed.splice(armedHere, 1);
+            else plan.cancelled.push(write.timer);
+          }
           break;
         }
         case 'attributes.changed':
@@ -148,26 +149,21 @@ async function planPlainTurns(ctx: RunnerContext, session: SessionRow, messages:
   return { ...plan, state };
 }
 
-/**
- * Writes every plan with one statement per table and fills in each plan's job
- * effects. Timers are armed before cancels, so a timer a contact's later turn
- * cancels ends up cancelled.
- */
+/** Writes every plan in one statement (writeTurnBatch) and fills in each plan's job effects. */
 async function applyPlans(tx: SqlClient, plans: readonly TurnPlan[], results: (Effects | null)[]): Promise<void> {
   if (plans.length === 0) return;
-  const stored = await insertOutboundMessages(tx, plans.flatMap((plan) => plan.replies));
-  await armSessionTimers(tx, plans.flatMap((plan) => plan.armed.map((timer) => timer.row)));
-  await cancelSessionTimers(tx, plans.flatMap((plan) => plan.cancelled));
-  await updateActiveSessions(
-    tx,
-    plans.map((plan) => ({ id: plan.session.id, expectedVersion: plan.session.version, state: plan.state, expiresAt: plan.expiresAt })),
-  );
-  await markInboundProcessedBySession(tx, plans.map((plan) => ({ messageIds: plan.messageIds, sessionId: plan.session.id })));
+  const stored = await writeTurnBatch(tx, {
+    replies: plans.flatMap((plan) => plan.replies),
+    armed: plans.flatMap((plan) => plan.armed.map((timer) => timer.row)),
+    cancelled: plans.flatMap((plan) => plan.cancelled),
+    sessions: plans.map((plan) => ({ id: plan.session.id, expectedVersion: plan.session.version, state: plan.state, expiresAt: plan.expiresAt })),
+    processed: plans.map((plan) => ({ messageIds: plan.messageIds, sessionId: plan.session.id })),
+  });
   let reply = 0;
   for (const plan of plans) {
     const effects = emptyEffects();
-    for (const { message } of stored.slice(reply, reply + plan.replies.length)) {
-      if (message.status === 'pending') effects.outboundMessageIds.push(message.id);
+    for (const { id, pending } of stored.slice(reply, reply + plan.replies.length)) {
+      if (pending) effects.outboundMessageIds.push(id);
     }
     reply += plan.replies.length;
     effects.timers.push(...plan.armed.map((timer) => timer.job));

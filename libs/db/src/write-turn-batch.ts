@@ -1,0 +1,62 @@
+import { armSessionTimersStatement, type ArmSessionTimerInput } from './arm-session-timer';
+import { cancelSessionTimersStatement } from './cancel-session-timer';
+import { Prisma } from './generated/client';
+import { findOutboundRepeats, insertOutboundStatement, keyOf, type InsertOutboundMessageInput } from './insert-outbound-message';
+import { markInboundProcessedStatement } from './mark-inbound-processed';
+import type { SqlClient } from './sql-client';
+import { throwIfRefused, updateActiveSessionsStatement, type UpdateActiveSessionInput } from './update-session';
+
+export type TurnBatchWrites = {
+  /** Replies to store (insertOutboundMessages), in order. */
+  replies: readonly InsertOutboundMessageInput[];
+  /** Timers to arm (armSessionTimers). */
+  armed: readonly ArmSessionTimerInput[];
+  /** Pending timers to cancel (cancelSessionTimers); never one armed in the same batch. */
+  cancelled: readonly { sessionId: string; timerId: string }[];
+  /** Sessions to save, each at its expected version (updateActiveSessions). */
+  sessions: readonly UpdateActiveSessionInput[];
+  /** Inbound messages handled, with their sessions (markInboundProcessedBySession). */
+  processed: readonly { messageIds: readonly string[]; sessionId: string | null }[];
+};
+
+/** Per reply, in input order: its stored id and whether it still waits for delivery (a repeat may not). */
+export type StoredReply = { id: string; pending: boolean };
+
+/**
+ * All the writes of a batch of turns in one statement (one round trip): the
+ * same writes as insertOutboundMessages, armSessionTimers, cancelSessionTimers,
+ * updateActiveSessions and markInboundProcessedBySession, as data-modifying
+ * parts of one WITH query. They touch different rows and all see the snapshot
+ * the statement started with — hence no timer may be both armed and cancelled
+ * in one batch (the caller drops such a pair: it never needs a row).
+ * Call it in the batch's transaction: if a session's write is refused (its
+ * version moved on), it throws as updateActiveSessions does and the caller must
+ * roll back. A reply already stored (a repeated turn) costs a second statement.
+ */
+export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Promise<StoredReply[]> {
+  const parts: Prisma.Sql[] = [];
+  if (writes.replies.length > 0) parts.push(Prisma.sql`replies AS (${insertOutboundStatement(writes.replies)} RETURNING "id", "channelId", "channelMessageId")`);
+  if (writes.armed.length > 0) parts.push(Prisma.sql`armed AS (${armSessionTimersStatement(writes.armed)})`);
+  if (writes.cancelled.length > 0) parts.push(Prisma.sql`cancelled AS (${cancelSessionTimersStatement(writes.cancelled)})`);
+  if (writes.sessions.length > 0) parts.push(Prisma.sql`sessions AS (${updateActiveSessionsStatement(writes.sessions)} RETURNING s."id")`);
+  if (writes.processed.some((group) => group.messageIds.length > 0)) parts.push(Prisma.sql`processed AS (${markInboundProcessedStatement(writes.processed)})`);
+  if (parts.length === 0) return [];
+  const results: Prisma.Sql[] = [Prisma.sql`SELECT NULL::text AS "kind", NULL::text AS "id", NULL::text AS "channelId", NULL::text AS "key" WHERE false`];
+  if (writes.replies.length > 0) results.push(Prisma.sql`SELECT 'reply', "id", "channelId", "channelMessageId" FROM replies`);
+  if (writes.sessions.length > 0) results.push(Prisma.sql`SELECT 'session', "id", NULL, NULL FROM sessions`);
+  const rows = await tx.$queryRaw<{ kind: string; id: string; channelId: string | null; key: string | null }[]>`
+    WITH ${Prisma.join(parts, ',\n')}
+    ${Prisma.join(results, '\nUNION ALL\n')}`;
+
+  await throwIfRefused(tx, writes.sessions, new Set(rows.filter((row) => row.kind === 'session').map((row) => row.id)));
+  const stored = new Map<string, StoredReply>();
+  for (const row of rows) {
+    if (row.kind === 'reply' && row.channelId !== null) stored.set(keyOf({ channelId: row.channelId, channelMessageId: row.key }), { id: row.id, pending: true });
+  }
+  for (const row of await findOutboundRepeats(tx, writes.replies, stored)) stored.set(keyOf(row), { id: row.id, pending: row.status === 'pending' });
+  return writes.replies.map((reply) => {
+    const found = stored.get(keyOf({ channelId: reply.channelId, channelMessageId: reply.idempotencyKey }));
+    if (!found) throw new Error(`Outbound message ${reply.idempotencyKey} was neither stored nor found`);
+    return found;
+  });
+}
