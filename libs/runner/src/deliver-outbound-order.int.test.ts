@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { claimNextOutbound, createDb, createOutboxBatcher, insertOutboundMessage, type Message } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from './create-runner-test-fixture';
 import { deliverOutbound, type DeliveryResult } from './deliver-outbound';
 import type { RunnerContext } from './runner-context';
+import { startJsonReceiver, type JsonReceiver } from './testing/start-json-receiver';
 
 /**
  * Delivery order per contact: replies reach the receiver in seq order even when
@@ -13,7 +12,7 @@ import type { RunnerContext } from './runner-context';
  * crashed worker's lease is taken over once it expires.
  */
 const db = createDb(inject('databaseUrl'));
-let receiver: Server;
+let receiver: JsonReceiver;
 let url = '';
 /** Texts in arrival order, per contact. */
 const arrivals = new Map<string, string[]>();
@@ -21,34 +20,25 @@ const arrivals = new Map<string, string[]>();
 const failures = new Map<string, number[]>();
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const to = String(Reflect.get(Object(body), 'to'));
-      const text = String(Reflect.get(Object(body), 'text'));
-      const failure = failures.get(text)?.shift();
-      // A little jitter, so concurrent deliveries would overtake each other if they could.
-      setTimeout(() => {
-        if (failure !== undefined) {
-          response.writeHead(failure).end();
-          return;
-        }
-        arrivals.set(to, [...(arrivals.get(to) ?? []), text]);
-        response.writeHead(200).end();
-      }, Math.random() * 15);
-    });
+  receiver = await startJsonReceiver((body, response) => {
+    const to = String(Reflect.get(Object(body), 'to'));
+    const text = String(Reflect.get(Object(body), 'text'));
+    const failure = failures.get(text)?.shift();
+    // A little jitter, so concurrent deliveries would overtake each other if they could.
+    setTimeout(() => {
+      if (failure !== undefined) {
+        response.writeHead(failure).end();
+        return;
+      }
+      arrivals.set(to, [...(arrivals.get(to) ?? []), text]);
+      response.writeHead(200).end();
+    }, Math.random() * 15);
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const address: AddressInfo | string | null = receiver.address();
-  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
-  url = `http://127.0.0.1:${address.port}/replies`;
+  url = receiver.url;
 });
 
 afterAll(async () => {
-  receiver.closeAllConnections();
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
   await db.$disconnect();
 });
 

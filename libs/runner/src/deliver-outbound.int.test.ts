@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createChannel, createChannelCache, createDb, createHttpPolicyCache, insertOutboundMessage, setWorkspaceHttpAllowlist } from '@parley/db';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,29 +5,23 @@ import { createCallTestContext } from './calls/create-call-test-context';
 import { deliverOutbound } from './deliver-outbound';
 import { FlowCache } from './flow-cache';
 import type { RunnerContext } from './runner-context';
+import { startJsonReceiver, type JsonReceiver } from './testing/start-json-receiver';
 
 /** Channel delivery under the channel workspace's SSRF policy, to a receiver on loopback. */
 const db = createDb(inject('databaseUrl'));
-let receiver: Server;
+let receiver: JsonReceiver;
 let receiverUrl = '';
 let received = 0;
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      received += 1;
-      response.writeHead(204).end();
-    });
+  receiver = await startJsonReceiver((_body, response) => {
+    received += 1;
+    response.writeHead(204).end();
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const address: AddressInfo | string | null = receiver.address();
-  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
-  receiverUrl = `http://127.0.0.1:${address.port}/replies`;
+  receiverUrl = receiver.url;
 });
 afterAll(async () => {
-  receiver.closeAllConnections();
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
   await db.$disconnect();
 });
 

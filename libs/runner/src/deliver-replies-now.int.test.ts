@@ -1,41 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { claimNextOutbound, createDb, insertOutboundMessage } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from './create-runner-test-fixture';
 import { deliverRepliesNow } from './deliver-replies-now';
+import { startJsonReceiver, type JsonReceiver } from './testing/start-json-receiver';
 
 /**
  * A turn's replies delivered by the job that produced them: in order, each once,
  * and handed back for the queue whenever delivery has to wait.
  */
 const db = createDb(inject('databaseUrl'));
-let receiver: Server;
+let receiver: JsonReceiver;
 let receiverUrl = '';
 /** Texts received, in arrival order; the receiver answers `status` (204 unless a test changes it). */
 const received: string[] = [];
 let status = 204;
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const text = typeof body === 'object' && body !== null ? Reflect.get(body, 'text') : undefined;
-      if (status < 300) received.push(typeof text === 'string' ? text : '?');
-      response.writeHead(status).end();
-    });
+  receiver = await startJsonReceiver((body, response) => {
+    const text = typeof body === 'object' && body !== null ? Reflect.get(body, 'text') : undefined;
+    if (status < 300) received.push(typeof text === 'string' ? text : '?');
+    response.writeHead(status).end();
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const address: AddressInfo | string | null = receiver.address();
-  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
-  receiverUrl = `http://127.0.0.1:${address.port}/replies`;
+  receiverUrl = receiver.url;
 });
 afterAll(async () => {
-  receiver.closeAllConnections();
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
   await db.$disconnect();
 });
 

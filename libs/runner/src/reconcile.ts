@@ -80,60 +80,51 @@ export async function reconcile(ctx: RunnerContext, queues: Queues, options: Rec
   await forEachInBatches(outbound, async (message) => tally(await ensureOutbound(queues, { messageId: message.id })));
 
   const now = ctx.clock();
-  let timers = 0;
-  let after: { dueAt: Date; id: string } | undefined;
-  for (;;) {
-    const page: SessionTimer[] = await listPendingTimers(ctx.db, {
-      ...(full ? {} : { dueBefore: new Date(now - overdueAfterMs) }),
-      ...(after ? { after } : {}),
-      limit: timerPageSize,
-    });
-    timers += page.length;
-    await forEachInBatches(page, async (timer) =>
-      tally(
-        await ensureTimer(
-          queues,
-          {
-            channelId: timer.channelId,
-            contact: timer.contact,
-            sessionId: timer.sessionId,
-            timerId: timer.timerId,
-            kind: timer.kind,
-            dueAt: timer.dueAt.getTime(),
-          },
-          now,
-        ),
-      ),
-    );
-    const last = page.at(-1);
-    if (!full || !last || page.length < timerPageSize) break;
-    after = { dueAt: last.dueAt, id: last.id };
-  }
-
-  let afterSession: { expiresAt: Date; id: string } | undefined;
-  for (;;) {
-    const page: ExpiringSession[] = await listExpiringSessions(ctx.db, {
-      ...(full ? {} : { dueBefore: new Date(now - overdueAfterMs) }),
-      ...(afterSession ? { after: afterSession } : {}),
-      limit: timerPageSize,
-    });
-    timers += page.length;
-    await forEachInBatches(page, async (session) =>
-      tally(
-        await ensureExpiryWakeUp(
-          queues,
-          expiryWakeUpJob({ channelId: session.channelId, contact: session.contact, sessionId: session.id, dueAt: session.expiresAt.getTime() }),
-          now,
-        ),
-      ),
-    );
-    const last = page.at(-1);
-    if (!full || !last || page.length < timerPageSize) break;
-    afterSession = { expiresAt: last.expiresAt, id: last.id };
-  }
+  const dueBefore = full ? {} : { dueBefore: new Date(now - overdueAfterMs) };
+  let timers = await forEachPage(
+    (after?: { dueAt: Date; id: string }) => listPendingTimers(ctx.db, { ...dueBefore, ...(after ? { after } : {}), limit: timerPageSize }),
+    (timer: SessionTimer) => ({ dueAt: timer.dueAt, id: timer.id }),
+    full,
+    async (timer) => {
+      const { channelId, contact, sessionId, timerId, kind } = timer;
+      tally(await ensureTimer(queues, { channelId, contact, sessionId, timerId, kind, dueAt: timer.dueAt.getTime() }, now));
+    },
+  );
+  timers += await forEachPage(
+    (after?: { expiresAt: Date; id: string }) => listExpiringSessions(ctx.db, { ...dueBefore, ...(after ? { after } : {}), limit: timerPageSize }),
+    (session: ExpiringSession) => ({ expiresAt: session.expiresAt, id: session.id }),
+    full,
+    async (session) => {
+      const job = expiryWakeUpJob({ channelId: session.channelId, contact: session.contact, sessionId: session.id, dueAt: session.expiresAt.getTime() });
+      tally(await ensureExpiryWakeUp(queues, job, now));
+    },
+  );
 
   const pruned = await pruneSettledTimers(ctx.db, new Date(now - pruneAfterMs), timerPageSize);
   return { full, inbound: contacts.length, outbound: outbound.length, timers, recreated, pruned };
+}
+
+/**
+ * Runs `each` (in parallel batches) over the first page `list` returns, or over
+ * every page (keyset-paged: the next page starts after `cursorOf` the last item)
+ * when `allPages`. Returns how many items there were.
+ */
+async function forEachPage<T, C>(
+  list: (after?: C) => Promise<T[]>,
+  cursorOf: (item: T) => C,
+  allPages: boolean,
+  each: (item: T) => Promise<void>,
+): Promise<number> {
+  let count = 0;
+  let after: C | undefined;
+  for (;;) {
+    const page = await list(after);
+    count += page.length;
+    await forEachInBatches(page, each);
+    const last = page.at(-1);
+    if (!allPages || last === undefined || page.length < timerPageSize) return count;
+    after = cursorOf(last);
+  }
 }
 
 async function forEachInBatches<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
