@@ -32,24 +32,19 @@ export function sqlClientOf(db: Db): SqlClient {
  */
 export async function withSqlTransaction<T>(db: Db, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
   const client = await poolOf(db).connect();
+  // Set when even ROLLBACK failed: the connection is broken and must not go back to the pool.
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    try {
-      const result = await fn(pgSqlClient((config) => client.query(config)));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollback: unknown) => {
-        broken = rollback instanceof Error ? rollback : new Error(String(rollback));
-      });
-      throw error;
-    }
+    const result = await fn(pgSqlClient((config) => client.query(config)));
+    await client.query('COMMIT');
+    return result;
   } catch (error) {
-    broken ??= isConnectionError(error) ? error : undefined;
+    await client.query('ROLLBACK').catch((rollback: unknown) => {
+      broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+    });
     throw error;
   } finally {
-    // A connection that failed is discarded, not handed to the next caller.
     client.release(broken);
   }
 }
@@ -83,7 +78,3 @@ function toParameter(value: unknown): unknown {
 const types = new pg.TypeOverrides();
 types.setTypeParser(pg.types.builtins.TIMESTAMP, 'text', (value: string) => new Date(`${value.replace(' ', 'T')}Z`));
 types.setTypeParser(pg.types.builtins.INT8, 'text', (value: string) => BigInt(value));
-
-function isConnectionError(error: unknown): error is Error {
-  return error instanceof Error && !('code' in error && typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code));
-}
