@@ -74,4 +74,14 @@ describe('sqlClientOf / withSqlTransaction', () => {
     // The connection went back to the pool in a clean state: the pool still serves transactions.
     await expect(withSqlTransaction(db, async (tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`)).resolves.toEqual([{ one: 1 }]);
   });
+
+  it('cancels a statement that runs longer than the timeout, and rolls the transaction back', async () => {
+    const startedAt = Date.now();
+    await expect(
+      withSqlTransaction(db, async (tx) => tx.$queryRaw`SELECT pg_sleep(5)`, { statementTimeoutMs: 200 }),
+    ).rejects.toThrow(/statement timeout/);
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
+    // The setting ended with the transaction: the next one on the pool runs long statements.
+    await expect(withSqlTransaction(db, async (tx) => tx.$queryRaw<{ slept: string }[]>`SELECT pg_sleep(0.3)::text AS slept`)).resolves.toEqual([{ slept: '' }]);
+  });
 });

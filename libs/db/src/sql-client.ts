@@ -28,14 +28,18 @@ export function sqlClientOf(db: Db): SqlClient {
 /**
  * Runs `fn` in one transaction on a connection of `db`'s pool, without Prisma:
  * COMMIT if it resolves, ROLLBACK (and the error) if it throws. Keep `fn` to
- * database work, as with withContactLock.
+ * database work, as with withContactLock. No statement of it may run longer
+ * than `statementTimeoutMs` (default 60 s; a lock wait included): Postgres
+ * cancels it, and the transaction rolls back.
  */
-export async function withSqlTransaction<T>(db: Db, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+export async function withSqlTransaction<T>(db: Db, fn: (tx: SqlClient) => Promise<T>, options: { statementTimeoutMs?: number } = {}): Promise<T> {
+  const timeoutMs = Math.max(1, Math.floor(options.statementTimeoutMs ?? 60_000));
   const client = await poolOf(db).connect();
   // Set when even ROLLBACK failed: the connection is broken and must not go back to the pool.
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
+    // One round trip (simple query protocol); the setting ends with the transaction.
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${timeoutMs}`);
     const result = await fn(pgSqlClient((config) => client.query(config)));
     await client.query('COMMIT');
     return result;
