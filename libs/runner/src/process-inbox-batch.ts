@@ -44,39 +44,35 @@ import { outboundOfSend, timerWriteOf } from './turn-writes';
  * Not for the batching window (`ctx.inboxBatchWindowMs`): use processInbox.
  */
 export async function processInboxBatch(ctx: RunnerContext, jobs: readonly InboundJob[]): Promise<(Effects | null)[]> {
-  const firstJobOf = new Map<string, number>();
+  // Each contact once, with its first job (which gets the contact's effects).
+  const firsts = new Map<string, { ref: ContactRef; index: number }>();
   jobs.forEach((job, index) => {
-    if (!firstJobOf.has(contactKey(job))) firstJobOf.set(contactKey(job), index);
-  });
-  const contacts: ContactRef[] = [...firstJobOf.values()].flatMap((index) => {
-    const job = jobs[index];
-    return job ? [{ channelId: job.channelId, contact: job.contact }] : [];
+    if (!firsts.has(contactKey(job))) firsts.set(contactKey(job), { ref: { channelId: job.channelId, contact: job.contact }, index });
   });
   const results: (Effects | null)[] = jobs.map(() => emptyEffects());
 
   return withSqlTransaction(ctx.db, async (tx) => {
-    const locked = await tryLockContacts(tx, contacts);
-    const mine = contacts.filter((ref) => locked.has(contactLockKey(ref)));
-    for (const ref of contacts) {
-      const index = firstJobOf.get(contactKey(ref));
-      if (index !== undefined && !locked.has(contactLockKey(ref))) results[index] = null;
+    const locked = await tryLockContacts(tx, [...firsts.values()].map((first) => first.ref));
+    const mine: { ref: ContactRef; index: number }[] = [];
+    for (const first of firsts.values()) {
+      if (locked.has(contactLockKey(first.ref))) mine.push(first);
+      else results[first.index] = null;
     }
-    const pending = groupBy(await listUnprocessedInboundOfContacts(tx, mine), contactKey);
-    const sessions = new Map((await findActiveSessions(tx, mine)).map((session) => [contactKey(session), session]));
+    const refs = mine.map((first) => first.ref);
+    const pending = groupBy(await listUnprocessedInboundOfContacts(tx, refs), contactKey);
+    const sessions = new Map((await findActiveSessions(tx, refs)).map((session) => [contactKey(session), session]));
     const plans: TurnPlan[] = [];
-    for (const ref of mine) {
-      const key = contactKey(ref);
-      const messages = pending.get(key);
-      const index = firstJobOf.get(key);
-      if (!messages || index === undefined) continue;
-      const session = sessions.get(key);
+    for (const { ref, index } of mine) {
+      const messages = pending.get(contactKey(ref));
+      if (!messages) continue;
+      const session = sessions.get(contactKey(ref));
       const plan = session && session.status === 'active' ? await planPlainTurns(ctx, session, messages) : null;
       if (plan) plans.push({ ...plan, jobIndex: index });
       else results[index] = null;
     }
     await applyPlans(tx, plans, results);
     for (const plan of plans) {
-      ctx.logger.info({ sessionId: plan.session.id, replies: plan.replies.length, messages: plan.messageIds.length, batch: contacts.length }, 'turn processed');
+      ctx.logger.info({ sessionId: plan.session.id, replies: plan.replies.length, messages: plan.messageIds.length, batch: firsts.size }, 'turn processed');
     }
     return results;
   });
@@ -105,10 +101,18 @@ async function planPlainTurns(ctx: RunnerContext, session: SessionRow, messages:
   const flow = await ctx.flows.get(ctx.db, session.botVersionId);
   const channel = (await ctx.channels.get(ctx.db, session.channelId))?.type ?? 'http';
   const personScoped = personScopedNames(flow);
-  let state = migrateSessionState(session.state);
-  const plan: Omit<TurnPlan, 'jobIndex'> = { session, state, replies: [], armed: [], cancelled: [], expiresAt: session.expiresAt, wakeUps: [], messageIds: [] };
+  const plan: Omit<TurnPlan, 'jobIndex'> = {
+    session,
+    state: migrateSessionState(session.state),
+    replies: [],
+    armed: [],
+    cancelled: [],
+    expiresAt: session.expiresAt,
+    wakeUps: [],
+    messageIds: [],
+  };
   for (const message of messages) {
-    const result = step(flow, state, userMessageEvent([message], message, session.contact, channel), {
+    const result = step(flow, plan.state, userMessageEvent([message], message, session.contact, channel), {
       now: ctx.clock(),
       random: ctx.random,
       sessionId: session.id,
@@ -121,7 +125,7 @@ async function planPlainTurns(ctx: RunnerContext, session: SessionRow, messages:
           break;
         case 'timer.set':
         case 'timer.cancel': {
-          const write = timerWriteOf(session, plan.expiresAt, state, command);
+          const write = timerWriteOf(session, plan.expiresAt, plan.state, command);
           if (write.kind === 'expiry') {
             plan.expiresAt = write.expiresAt;
             if (write.wakeUp) plan.wakeUps.push(write.wakeUp);
@@ -143,10 +147,10 @@ async function planPlainTurns(ctx: RunnerContext, session: SessionRow, messages:
           return null;
       }
     }
-    state = result.session;
+    plan.state = result.session;
     plan.messageIds.push(message.id);
   }
-  return { ...plan, state };
+  return plan;
 }
 
 /** Writes every plan in one statement (writeTurnBatch) and fills in each plan's job effects. */
