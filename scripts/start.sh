@@ -4,6 +4,7 @@
 # worker and the demo inbox together with prefixed logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+PARLEY_NODE_VERBOSE=1 source scripts/ensure-node.sh
 export NX_DAEMON=false NEXT_TELEMETRY_DISABLED=1
 export API_PORT=${API_PORT:-3001} EDITOR_PORT=${EDITOR_PORT:-3000} DEMO_INBOX_PORT=${DEMO_INBOX_PORT:-3002}
 export PARLEY_API_URL=${PARLEY_API_URL:-http://127.0.0.1:$API_PORT}

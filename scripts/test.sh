@@ -8,6 +8,7 @@
 # and Redis database (13; TEST_FAULT_REDIS_URL to change it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+PARLEY_NODE_VERBOSE=1 source scripts/ensure-node.sh
 export NX_DAEMON=false NEXT_TELEMETRY_DISABLED=1 NX_NO_CLOUD=true
 step() { echo; echo "=== $* ==="; }
 step install;     bash scripts/ensure-install.sh

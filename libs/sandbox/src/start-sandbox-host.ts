@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { guardProcessMemory } from './guard-process-memory';
 import { IsolatePool } from './isolate-pool';
 import { sandboxHostOptionsSchema, sandboxHostRequestSchema, type SandboxHostReply } from './sandbox-host-messages';
 import { SandboxUnavailableError } from './sandbox-unavailable-error';
@@ -10,7 +11,9 @@ import { SandboxUnavailableError } from './sandbox-unavailable-error';
  * leaves no sandbox behind. On an isolated-vm catastrophic error (V8 lost control of the
  * isolate, e.g. an allocation past the heap limit it cannot recover from) it kills itself
  * at once — a normal exit would wait for the stuck isolate thread — and the parent
- * reports the run as `memory` and starts a new process.
+ * reports the run as `memory` and starts a new process. The same happens when the
+ * process's resident memory runs away during a run (see guardProcessMemory): some
+ * allocations grow outside the isolate's heap limit for seconds before V8 aborts.
  */
 export function startSandboxHost(optionsJson: string | undefined): void {
   const send = (reply: SandboxHostReply): void => {
@@ -20,12 +23,21 @@ export function startSandboxHost(optionsJson: string | undefined): void {
     writeSync(2, `sandbox: isolated-vm catastrophic error, stopping this sandbox process: ${message}\n`);
     process.kill(process.pid, 'SIGKILL');
   });
+  const memoryGuard = guardProcessMemory({
+    headroomMb: 64,
+    intervalMs: 20,
+    onExceeded: (residentMb, ceilingMb) => {
+      writeSync(2, `sandbox: resident memory ${residentMb} MB passed the run's ceiling of ${ceilingMb} MB, stopping this sandbox process\n`);
+      process.kill(process.pid, 'SIGKILL');
+    },
+  });
   process.on('disconnect', () => process.exit(0));
   process.on('message', (message: unknown) => {
     const request = sandboxHostRequestSchema.safeParse(message);
     if (!request.success) return;
     const { id, input } = request.data;
-    pool.runInSandbox(input).then(
+    memoryGuard.start(input.limits.memoryMb);
+    pool.runInSandbox(input).finally(() => memoryGuard.stop()).then(
       (result) => send({ type: 'result', id, result, stats: pool.stats() }),
       (error: unknown) => {
         if (!(error instanceof SandboxUnavailableError)) process.stderr.write(`sandbox: run failed: ${String(error)}\n`);
