@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
     delivery: { leaseMs: config.DELIVERY_LEASE_MS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
     sandboxPoolSize: config.SANDBOX_POOL_SIZE,
+    callConcurrency: config.CALL_CONCURRENCY,
+    workspaceCallLimit: config.WORKSPACE_CALL_LIMIT,
     inboxBatchWindowMs: config.INBOX_BATCH_WINDOW_MS,
     turnBatchSize: config.TURN_BATCH_SIZE,
   });

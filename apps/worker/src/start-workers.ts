@@ -2,13 +2,17 @@ import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { createChannelCache, createGroupCommit, createHttpPolicyCache, createOutboxBatcher, type Db } from '@parley/db';
 import {
+  acquireWorkspaceSlot,
+  callJobSchema,
   createRedis,
+  enqueueCallResult,
   expiryWakeUpKind,
   inboundJobSchema,
   type InboundJob,
   jobBackoffStrategy,
   outboundJobSchema,
   queueNames,
+  releaseWorkspaceSlot,
   timerJobSchema,
   type Queues,
 } from '@parley/queue';
@@ -18,6 +22,7 @@ import {
   FlowCache,
   processInbox,
   processInboxBatch,
+  processCall,
   processTimer,
   processExpiryWakeUp,
   reconcile,
@@ -59,6 +64,10 @@ export type WorkerOptions = {
   inboxBatchWindowMs?: number;
   /** Sandbox processes running Code element scripts (each with one warm isolate); default 2. */
   sandboxPoolSize?: number;
+  /** Calls (HTTP, Code) this process runs at once, outside any transaction; default 256. */
+  callConcurrency?: number;
+  /** Calls of one workspace in flight at once across all workers; default 100. */
+  workspaceCallLimit?: number;
 };
 
 export type RunningWorkers = { close: () => Promise<void> };
@@ -105,7 +114,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     queueNames.inbound,
     async (job, token) => {
       const data = inboundJobSchema.parse(job.data);
-      const effects = (turnBatchSize > 1 ? await turns.run(data) : null) ?? (await processInbox(ctx, data));
+      // A stored call result is applied by processInbox (never a plain turn).
+      const effects = (turnBatchSize > 1 && data.callId === undefined ? await turns.run(data) : null) ?? (await processInbox(ctx, data));
       if (effects.deferUntil !== undefined) {
         // Batching window: the contact may still be typing; look again when it has passed.
         await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
@@ -131,6 +141,30 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency },
   );
 
+  // Calls that leave the process (HTTP, Code) run here, holding no transaction and no
+  // contact lock; each workspace holds at most `workspaceCallLimit` of them at once
+  // (across workers), so one workspace's slow partner cannot take every slot: its
+  // surplus jobs wait (delayed, no attempt used) while other workspaces' calls run.
+  const workspaceCallLimit = options.workspaceCallLimit ?? 100;
+  const calls = new Worker(
+    queueNames.calls,
+    async (job, token) => {
+      const data = callJobSchema.parse(job.data);
+      const slot = { prefix: options.prefix, kind: 'calls', workspaceId: data.workspaceId, holder: data.callId, limit: workspaceCallLimit, leaseMs: 10 * 60_000 };
+      if (!(await acquireWorkspaceSlot(options.queues.connection, slot, Date.now()))) {
+        await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 200), token);
+        throw new DelayedError();
+      }
+      try {
+        const { resume } = await processCall(ctx, data);
+        if (resume) await enqueueCallResult(options.queues, resume);
+      } finally {
+        await releaseWorkspaceSlot(options.queues.connection, slot);
+      }
+    },
+    { ...base, connection: createRedis(options.redisUrl), concurrency: options.callConcurrency ?? 256 },
+  );
+
   const outbound = new Worker(
     queueNames.outbound,
     async (job, token) => {
@@ -153,10 +187,10 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade;
     options.logger.warn({ messageId: job.data.messageId, attemptsLeft, err: error.message }, 'delivery job failed');
   });
-  for (const worker of [inbound, timers]) {
+  for (const worker of [inbound, timers, calls]) {
     worker.on('failed', (job, error) => options.logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
   }
-  for (const worker of [inbound, timers, outbound]) {
+  for (const worker of [inbound, timers, calls, outbound]) {
     worker.on('error', (error) => options.logger.error({ queue: worker.name, err: error.message }, 'worker error'));
   }
 
@@ -187,7 +221,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       options.queues.connection.off('close', onClose);
       options.queues.connection.off('ready', onReady);
       await reconciler.stop();
-      await Promise.all([inbound.close(), timers.close(), outbound.close()]);
+      await Promise.all([inbound.close(), timers.close(), calls.close(), outbound.close()]);
       await sandbox.dispose();
     },
   };

@@ -39,5 +39,13 @@ export const workerConfigSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Sandbox processes for Code element scripts (one warm isolate and about 100 MB each): scripts run at once. */
   SANDBOX_POOL_SIZE: z.coerce.number().int().min(1).max(32).default(2),
+  /**
+   * Calls that leave the process (API, Authentication, Webhook requests, Code scripts)
+   * this process runs at once. They hold no database connection while they wait, so
+   * this is bounded by memory (a waiting request costs a few KB), not by the pool.
+   */
+  CALL_CONCURRENCY: z.coerce.number().int().min(1).max(4096).default(256),
+  /** Calls of one workspace in flight at once across every worker: one workspace's slow partner never takes every slot. */
+  WORKSPACE_CALL_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

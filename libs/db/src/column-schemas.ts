@@ -34,3 +34,7 @@ export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 /** A SessionTimer: 'pending' until it fires or the session no longer needs it. */
 export const timerStatusSchema = z.enum(['pending', 'fired', 'cancelled']);
 export type TimerStatus = z.infer<typeof timerStatusSchema>;
+
+/** A SessionCall: 'pending' until its result is stored ('done'), then 'applied' once fed to the session. */
+export const callStatusSchema = z.enum(['pending', 'done', 'applied']);
+export type CallStatus = z.infer<typeof callStatusSchema>;

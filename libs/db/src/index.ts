@@ -98,6 +98,14 @@ export { cancelSessionTimer, cancelSessionTimers, cancelPendingSessionTimers } f
 export { fireSessionTimer, type FireSessionTimerOutcome } from './fire-session-timer';
 export { listPendingTimers, type ListPendingTimersInput } from './list-pending-timers';
 export { pruneSettledTimers } from './prune-settled-timers';
+// Calls run outside the turn's transaction (SessionCall)
+export type { SessionCall } from './to-session-call';
+export { insertSessionCall, type InsertSessionCallInput } from './insert-session-call';
+export { getSessionCall } from './get-session-call';
+export { completeSessionCall } from './complete-session-call';
+export { listDoneSessionCalls } from './list-done-session-calls';
+export { markSessionCallsApplied } from './mark-session-calls-applied';
+export { listUnsettledSessionCalls } from './list-unsettled-session-calls';
 
 // Analytics
 export { recordAnalyticsEvent, type RecordAnalyticsEventInput } from './record-analytics-event';

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { createProducerRedis } from './create-redis';
 import { jobBackoffType } from './job-backoff';
 import { jobId } from './job-id';
-import type { InboundJob, OutboundJob, TimerJob } from './job-schemas';
+import type { CallJob, InboundJob, OutboundJob, TimerJob } from './job-schemas';
 import { queueNames } from './queue-names';
 
 export type QueueOptions = { redisUrl: string; prefix: string };
@@ -14,6 +14,7 @@ export type Queues = {
   inbound: Queue<InboundJob>;
   outbound: Queue<OutboundJob>;
   timers: Queue<TimerJob>;
+  calls: Queue<CallJob>;
   connection: Redis;
   close: () => Promise<void>;
 };
@@ -28,14 +29,16 @@ export function createQueues({ redisUrl, prefix }: QueueOptions): Queues {
   const inbound = new Queue<InboundJob>(queueNames.inbound, common);
   const outbound = new Queue<OutboundJob>(queueNames.outbound, common);
   const timers = new Queue<TimerJob>(queueNames.timers, common);
+  const calls = new Queue<CallJob>(queueNames.calls, common);
   return {
     prefix,
     inbound,
     outbound,
     timers,
+    calls,
     connection,
     close: async () => {
-      await Promise.all([inbound.close(), outbound.close(), timers.close()]);
+      await Promise.all([inbound.close(), outbound.close(), timers.close(), calls.close()]);
       await connection.quit().catch(() => undefined);
     },
   };
@@ -135,4 +138,33 @@ export async function scheduleExpiryWakeUp(queues: Queues, job: TimerJob, now: n
 /** Remove a session's expiry wake-up if it is still waiting (the session ended); a no-op otherwise. */
 export async function cancelExpiryWakeUp(queues: Queues, sessionId: string): Promise<void> {
   await queues.timers.remove(jobId('expiry', sessionId));
+}
+
+/**
+ * Run one stored call from the calls queue. Keyed by the call: queueing it again (the
+ * reconciler, a retried turn) while its job exists adds nothing.
+ */
+export async function enqueueCall(queues: Queues, job: CallJob): Promise<void> {
+  await queues.calls.add('call', job, {
+    jobId: jobId('call', job.callId),
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+    attempts: jobAttempts,
+    backoff: { type: jobBackoffType, delay: 1000 },
+  });
+}
+
+/**
+ * Feed a stored call result to its session: an inbox job of the contact that applies
+ * the contact's stored results first, in order with its messages (same queue, same
+ * contact lock). Keyed by the call.
+ */
+export async function enqueueCallResult(queues: Queues, job: InboundJob & { callId: string }): Promise<void> {
+  await queues.inbound.add('call-result', job, {
+    jobId: jobId('result', job.callId),
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+    attempts: jobAttempts,
+    backoff: { type: jobBackoffType, delay: 500 },
+  });
 }

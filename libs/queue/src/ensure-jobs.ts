@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
 import type { Queues } from './create-queues';
-import { enqueueInbound, enqueueOutbound, scheduleExpiryWakeUp, scheduleTimer } from './create-queues';
+import { enqueueCall, enqueueCallResult, enqueueInbound, enqueueOutbound, scheduleExpiryWakeUp, scheduleTimer } from './create-queues';
 import { jobId } from './job-id';
-import type { InboundJob, OutboundJob, TimerJob } from './job-schemas';
+import type { CallJob, InboundJob, OutboundJob, TimerJob } from './job-schemas';
 
 /**
  * - kept: a live job (waiting, delayed, active, prioritized) already has this id;
@@ -49,4 +49,14 @@ export async function ensureTimer(queues: Queues, job: TimerJob, now: number): P
 /** `scheduleExpiryWakeUp` unless a live wake-up job for that session exists; an overdue one is queued to run at once. */
 export async function ensureExpiryWakeUp(queues: Queues, job: TimerJob, now: number): Promise<EnsureOutcome> {
   return ensureJob(queues.timers, jobId('expiry', job.sessionId), () => scheduleExpiryWakeUp(queues, job, now));
+}
+
+/** `enqueueCall` unless a live job for that call exists (a call running now is kept). */
+export async function ensureCall(queues: Queues, job: CallJob): Promise<EnsureOutcome> {
+  return ensureJob(queues.calls, jobId('call', job.callId), () => enqueueCall(queues, job));
+}
+
+/** `enqueueCallResult` unless a live job for that call's result exists. */
+export async function ensureCallResult(queues: Queues, job: InboundJob & { callId: string }): Promise<EnsureOutcome> {
+  return ensureJob(queues.inbound, jobId('result', job.callId), () => enqueueCallResult(queues, job));
 }

@@ -3,6 +3,8 @@ export {
   inboundJobSchema,
   outboundJobSchema,
   timerJobSchema,
+  callJobSchema,
+  type CallJob,
   type InboundJob,
   type OutboundJob,
   type TimerJob,
@@ -13,6 +15,8 @@ export {
   createQueues,
   enqueueInbound,
   enqueueOutbound,
+  enqueueCall,
+  enqueueCallResult,
   scheduleTimer,
   cancelTimer,
   scheduleExpiryWakeUp,
@@ -22,7 +26,8 @@ export {
   type Queues,
   type QueueOptions,
 } from './create-queues';
-export { ensureInbound, ensureOutbound, ensureTimer, ensureExpiryWakeUp, type EnsureOutcome } from './ensure-jobs';
+export { ensureInbound, ensureOutbound, ensureTimer, ensureExpiryWakeUp, ensureCall, ensureCallResult, type EnsureOutcome } from './ensure-jobs';
+export { acquireWorkspaceSlot, releaseWorkspaceSlot, type WorkspaceSlotOptions } from './workspace-slots';
 export { markQueuesReconciled, queuesLostData } from './reconcile-marker';
 export { jobBackoffStrategy, jobBackoffType, maxJobBackoffMs } from './job-backoff';
 export { deleteKeys } from './delete-keys';

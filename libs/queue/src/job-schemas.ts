@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const inboundJobSchema = z.object({
   channelId: z.string().min(1),
   contact: z.string().min(1),
+  /**
+   * Set when a stored call result of this contact waits to be fed to its session (a
+   * SessionCall 'done'): the turn applies the contact's stored results before its
+   * messages (see processInbox).
+   */
+  callId: z.string().min(1).optional(),
 });
 export type InboundJob = z.infer<typeof inboundJobSchema>;
 
@@ -32,3 +38,13 @@ export const timerJobSchema = z.object({
   dueAt: z.number().int(),
 });
 export type TimerJob = z.infer<typeof timerJobSchema>;
+
+/**
+ * Run one stored call (SessionCall) that leaves the process. Idempotent: a call whose
+ * result is already stored is not run again. `workspaceId` is for per-workspace limits.
+ */
+export const callJobSchema = z.object({
+  callId: z.string().min(1),
+  workspaceId: z.string().min(1),
+});
+export type CallJob = z.infer<typeof callJobSchema>;

@@ -1,11 +1,11 @@
-import { cancelExpiryWakeUp, cancelTimer, enqueueOutbound, scheduleExpiryWakeUp, scheduleTimer, type Queues } from '@parley/queue';
+import { cancelExpiryWakeUp, cancelTimer, enqueueCall, enqueueCallResult, enqueueOutbound, scheduleExpiryWakeUp, scheduleTimer, type Queues } from '@parley/queue';
 import type { Effects } from './effects';
 
 /**
  * Hands a committed turn's effects to the queues. Safe to repeat (deterministic
  * job ids), and safe to skip: a crash before or during dispatch loses nothing,
  * because the reconciler re-creates the jobs from Postgres (pending outbound
- * messages, pending SessionTimer rows).
+ * messages, pending SessionTimer rows, unsettled SessionCall rows).
  * A timer armed and cancelled within the same effects (e.g. the session-expiry
  * timer of a turn followed by another turn of the same job) is not scheduled at all.
  */
@@ -23,5 +23,7 @@ export async function dispatchEffects(queues: Queues, effects: Effects, now: num
       .map(([, { sessionId, timerId }]) => cancelTimer(queues, sessionId, timerId)),
     ...effects.wakeUps.filter((job) => !effects.cancelledWakeUps.includes(job.sessionId)).map((job) => scheduleExpiryWakeUp(queues, job, now)),
     ...effects.cancelledWakeUps.map((sessionId) => cancelExpiryWakeUp(queues, sessionId)),
+    ...effects.calls.map((job) => enqueueCall(queues, job)),
+    ...effects.callResults.map((job) => enqueueCallResult(queues, job)),
   ]);
 }

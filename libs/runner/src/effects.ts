@@ -1,4 +1,4 @@
-import type { TimerJob } from '@parley/queue';
+import type { CallJob, InboundJob, TimerJob } from '@parley/queue';
 
 /**
  * What a committed turn still has to do outside the database transaction:
@@ -14,12 +14,16 @@ export type Effects = {
   wakeUps: TimerJob[];
   /** Sessions that ended: their expiry wake-up jobs can go. */
   cancelledWakeUps: string[];
+  /** Stored calls to run from the calls queue (outside any transaction). */
+  calls: CallJob[];
+  /** Stored call results to feed to their sessions in a later turn (see processInbox). */
+  callResults: (InboundJob & { callId: string })[];
   /** Nothing was processed yet: run the inbox job again at this time (epoch ms; batching window, see processInbox). */
   deferUntil?: number;
 };
 
 export function emptyEffects(): Effects {
-  return { outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [] };
+  return { outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [], callResults: [] };
 }
 
 export function mergeEffects(into: Effects, from: Effects): void {
@@ -28,4 +32,6 @@ export function mergeEffects(into: Effects, from: Effects): void {
   into.cancelledTimers.push(...from.cancelledTimers);
   into.wakeUps.push(...from.wakeUps);
   into.cancelledWakeUps.push(...from.cancelledWakeUps);
+  into.calls.push(...from.calls);
+  into.callResults.push(...from.callResults);
 }

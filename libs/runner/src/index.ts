@@ -13,3 +13,5 @@ export { deliverWebchat, type WebchatDeliveryOutcome } from './deliver-webchat';
 export { processInboxBatch } from './process-inbox-batch';
 export { deliverRepliesNow, dispatchTurnEffects } from './deliver-replies-now';
 export { processExpiryWakeUp } from './process-expiry-wake-up';
+export { processCall, type ProcessCallOutcome } from './process-call';
+export { runsOutsideTurn } from './calls/runs-outside-turn';

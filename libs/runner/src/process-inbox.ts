@@ -4,8 +4,10 @@ import {
   findAgentConversation,
   findActiveSession,
   getLatestVersion,
+  listDoneSessionCalls,
   listUnprocessedInbound,
   markInboundProcessed,
+  markSessionCallsApplied,
   recordAnalyticsEvent,
   withContactLock,
   type Message,
@@ -14,6 +16,7 @@ import {
 import type { InboundJob } from '@parley/queue';
 import { emptyEffects, type Effects } from './effects';
 import { turnTransactionTimeoutMs, type RunnerContext } from './runner-context';
+import { storedCallResultSchema } from './calls/stored-call-result-schema';
 import { runTurnChain, type SessionRow } from './run-turn';
 
 /**
@@ -30,6 +33,11 @@ import { runTurnChain, type SessionRow } from './run-turn';
  * keeps typing is still answered), nothing is processed and the effects carry
  * `deferUntil`; after that, all unprocessed messages are one `user.message`
  * whose text is theirs joined by newlines (id and time of the last one).
+ * A job with `callId` (a stored call result, see processCall) first feeds the
+ * contact's stored call results to its session, in the order they finished, each
+ * once (marked applied in the same transaction); a result for a session that ended
+ * meanwhile is marked applied and dropped. Messages that arrived while the session
+ * waited for the call were buffered by the engine and are answered now.
  * Returns the effects to dispatch after commit.
  */
 export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise<Effects> {
@@ -39,6 +47,7 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
     job.contact,
     async (tx) => {
       const effects = emptyEffects();
+      if (job.callId !== undefined) await applyCallResults(tx, ctx, job, effects);
       const pending = await listUnprocessedInbound(tx, job.channelId, job.contact);
       if (pending.length === 0) return effects;
       const window = ctx.inboxBatchWindowMs ?? 0;
@@ -90,6 +99,25 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
     },
     { timeoutMs: turnTransactionTimeoutMs },
   );
+}
+
+/** Feeds the contact's stored call results to its active session (see processInbox). */
+async function applyCallResults(tx: Tx, ctx: RunnerContext, job: InboundJob, effects: Effects): Promise<void> {
+  const done = await listDoneSessionCalls(tx, job.channelId, job.contact);
+  if (done.length === 0) return;
+  let session: SessionRow | null = await findActiveSession(tx, job.channelId, job.contact);
+  for (const call of done) {
+    if (!session || session.id !== call.sessionId) {
+      ctx.logger.info({ sessionId: call.sessionId, callId: call.id }, 'call result for a session that ended: dropped');
+      continue;
+    }
+    const parsed = storedCallResultSchema.safeParse(call.result);
+    const outcome = parsed.success ? parsed.data : { ok: false, error: { code: 'invalid-result', message: `Stored call result unreadable: ${parsed.error.message}` } };
+    const turn = await runTurnChain(tx, ctx, session, { type: 'call.result', key: call.key, ...outcome }, effects);
+    ctx.logger.info({ sessionId: session.id, callId: call.id, call: call.name, ok: outcome.ok, active: turn.active }, 'call result applied');
+    session = turn.active ? turn.session : null;
+  }
+  await markSessionCallsApplied(tx, done.map((call) => call.id));
 }
 
 async function startSession(tx: Tx, ctx: RunnerContext, job: InboundJob): Promise<SessionRow | null> {

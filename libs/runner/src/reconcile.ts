@@ -3,6 +3,7 @@ import {
   listExpiringSessions,
   listPendingOutbound,
   listPendingTimers,
+  listUnsettledSessionCalls,
   pruneSettledTimers,
   type ExpiringSession,
   type SessionTimer,
@@ -12,6 +13,8 @@ import {
   ensureInbound,
   ensureOutbound,
   ensureTimer,
+  ensureCall,
+  ensureCallResult,
   expiryWakeUpJob,
   markQueuesReconciled,
   queuesLostData,
@@ -35,6 +38,8 @@ export type ReconcileCounts = {
   inbound: number;
   outbound: number;
   timers: number;
+  /** Stored calls still to run or to apply checked. */
+  calls: number;
   /** Jobs that were missing or finished and were queued again. */
   recreated: number;
   /** Settled timers older than a day deleted. */
@@ -53,7 +58,9 @@ const parallelChecks = 50;
  * Re-creates queue work from Postgres, the source of truth: every contact with
  * unprocessed inbound messages gets an inbox job, every pending outbound message
  * a delivery job, every pending timer its delayed job and every active session
- * with an expiry time its expiry wake-up (an overdue one runs at once). A light
+ * with an expiry time its expiry wake-up (an overdue one runs at once), every stored
+ * call still to run its call job and every stored result not yet applied its result
+ * job. A light
  * run checks only overdue timers and expiries, since every active session has
  * one; a full run (`full`, or Redis lost its data — see `queuesLostData`)
  * checks them all.
@@ -100,8 +107,16 @@ export async function reconcile(ctx: RunnerContext, queues: Queues, options: Rec
     },
   );
 
+  // A call still pending has a job running or waiting (kept), or Redis lost it; a call
+  // done has a result job, or lost it. Young ones are left to the turn that queues them.
+  const calls = await listUnsettledSessionCalls(ctx.db, { createdBefore: new Date(now - overdueAfterMs), limit: maxPerRun });
+  await forEachInBatches(calls, async (call) => {
+    if (call.status === 'pending') tally(await ensureCall(queues, { callId: call.id, workspaceId: call.workspaceId }));
+    else tally(await ensureCallResult(queues, { channelId: call.channelId, contact: call.contact, callId: call.id }));
+  });
+
   const pruned = await pruneSettledTimers(ctx.db, new Date(now - pruneAfterMs), timerPageSize);
-  return { full, inbound: contacts.length, outbound: outbound.length, timers, recreated, pruned };
+  return { full, inbound: contacts.length, outbound: outbound.length, timers, calls: calls.length, recreated, pruned };
 }
 
 /**

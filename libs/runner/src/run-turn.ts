@@ -4,11 +4,14 @@ import {
   cancelPendingSessionTimers,
   cancelSessionTimer,
   insertOutboundMessage,
+  insertSessionCall,
   recordAnalyticsEvent,
   updateSession,
   type Tx,
 } from '@parley/db';
 import { executeCall } from './calls/execute-call';
+import { runsOutsideTurn } from './calls/runs-outside-turn';
+import type { Call } from '@parley/elements';
 import type { Effects } from './effects';
 import { loadPersonAttributes, savePersonAttributes } from './person-attributes';
 import { outboundOfSend, timerWriteOf } from './turn-writes';
@@ -28,13 +31,14 @@ export type SessionRow = {
   expiresAt: Date | null;
 };
 
-/**
- * `next`: when the session now waits for the result of a call this turn executed,
- * the `call.result` event to feed it next (the caller loops, bounded).
- */
 type CallResultEvent = Extract<EngineEvent, { type: 'call.result' }>;
 
-export type TurnResult = { active: boolean; session: SessionRow; next: CallResultEvent | null };
+/**
+ * `next`: when the session now waits for the result of a database call this turn
+ * executed, that `call.result` event (and the call) to feed it next (the caller loops,
+ * bounded).
+ */
+export type TurnResult = { active: boolean; session: SessionRow; next: { event: CallResultEvent; call: Call } | null };
 
 /**
  * Runs one engine step for one event inside the caller's transaction and
@@ -45,9 +49,12 @@ export type TurnResult = { active: boolean; session: SessionRow; next: CallResul
  *   and become queue effects, except the session-expiry timer, kept as
  *   Session.expiresAt and one wake-up job per session (timerWriteOf); a session
  *   that ends cancels all its pending timers and its wake-up;
- * - `call` is executed now, inside the transaction, by its executor (database
- *   calls commit or roll back with the turn); a result the session waits for is
- *   returned as `next`;
+ * - `call`: a call that leaves the process (HTTP, Code: runsOutsideTurn) is only
+ *   stored (a SessionCall row, 'pending') and queued after commit: it runs with no
+ *   transaction and no lock held (processCall), and its result comes back as a later
+ *   turn (processInbox). A database call (tags, profiles, CSAT, handoff) is executed
+ *   now, inside the transaction, so it commits or rolls back with the turn; a result
+ *   the session waits for is returned as `next`;
  * - the new state is saved with an optimistic version check (a stale write
  *   throws and the whole transaction is retried by the job).
  * `fresh` marks a session just created, which the engine starts from scratch.
@@ -70,7 +77,7 @@ export async function runTurn(
     sessionId: row.id,
     ...(personAttributes ? { personAttributes } : {}),
   });
-  const callResults = new Map<string, CallResultEvent>();
+  const callResults = new Map<string, { event: CallResultEvent; call: Call }>();
   let status: 'active' | 'closed' | 'expired' = result.session.status === 'closed' ? 'closed' : 'active';
   let expiresAt = row.expiresAt;
 
@@ -97,13 +104,19 @@ export async function runTurn(
         break;
       }
       case 'call': {
+        if (runsOutsideTurn(command.call)) {
+          const stored = await insertSessionCall(tx, { ...callRowOf(row), key: command.key, name: command.call.name, call: command.call });
+          if (stored.status === 'pending') effects.calls.push({ callId: stored.id, workspaceId: row.workspaceId });
+          ctx.logger.info({ sessionId: row.id, call: command.call.name, key: command.key, callId: stored.id }, 'call queued');
+          break;
+        }
         const outcome = await executeCall(
           tx,
           { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact, now, secretKey: ctx.secretKey, ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}) },
           command.call,
           { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies },
         );
-        callResults.set(command.key, { type: 'call.result', key: command.key, ...outcome });
+        callResults.set(command.key, { event: { type: 'call.result', key: command.key, ...outcome }, call: command.call });
         ctx.logger.info({ sessionId: row.id, call: command.call.name, key: command.key, ok: outcome.ok }, 'call executed');
         break;
       }
@@ -145,9 +158,11 @@ export async function runTurn(
 export const maxChainedCallTurns = 25;
 
 /**
- * Runs the turn for `event`, then keeps feeding the results of calls the session
- * waits for (API response, profile lookup ...) until it waits for something else:
- * the user, a timer, or a call result beyond `maxChainedCallTurns`.
+ * Runs the turn for `event`, then keeps feeding the results of database calls the
+ * session waits for (profile lookup, tags ...) until it waits for something else: the
+ * user, a timer, a call run outside the turn, or a call result beyond
+ * `maxChainedCallTurns` — that result is stored (a SessionCall 'done') and a later job
+ * feeds it (effects.callResults), so a long chain of calls is never cut.
  */
 export async function runTurnChain(
   tx: Tx,
@@ -159,7 +174,19 @@ export async function runTurnChain(
 ): Promise<TurnResult> {
   let turn = await runTurn(tx, ctx, row, event, effects, fresh);
   for (let chained = 0; turn.next && turn.active && chained < maxChainedCallTurns; chained++) {
-    turn = await runTurn(tx, ctx, turn.session, turn.next, effects);
+    turn = await runTurn(tx, ctx, turn.session, turn.next.event, effects);
+  }
+  if (turn.next && turn.active) {
+    const { event, call } = turn.next;
+    const { type: _type, key, ...result } = event;
+    const stored = await insertSessionCall(tx, { ...callRowOf(turn.session), key, name: call.name, call, result });
+    effects.callResults.push({ channelId: turn.session.channelId, contact: turn.session.contact, callId: stored.id });
+    ctx.logger.info({ sessionId: turn.session.id, call: call.name, key }, 'chained call limit reached: result stored for the next job');
   }
   return turn;
+}
+
+/** The SessionCall columns naming the session a call belongs to. */
+function callRowOf(row: SessionRow): { workspaceId: string; botId: string; sessionId: string; channelId: string; contact: string } {
+  return { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact };
 }

@@ -54,8 +54,8 @@ export type DeliverySettings = { leaseMs: number; maxAttempts: number; maxPerJob
 export const defaultDeliverySettings: DeliverySettings = { leaseMs: 30_000, maxAttempts: 6, maxPerJob: 50 };
 
 /**
- * How long one contact's turn transaction may run. Calls (HTTP requests with their
- * retries) currently execute inside it, so it must outlast the slowest call
- * (60 s timeout × 4 attempts + backoff).
+ * How long one contact's turn transaction may run. Only database work runs inside it
+ * (calls that leave the process run from the calls queue, see processCall), so a turn
+ * that takes this long is stuck: it is rolled back and its job retried.
  */
-export const turnTransactionTimeoutMs = 5 * 60_000;
+export const turnTransactionTimeoutMs = 60_000;

@@ -18,6 +18,12 @@ export type CallContext = {
    * Absent: such calls are sent unthrottled (tests, previews).
    */
   rateLimit?: RateLimitContext;
+  /**
+   * Sent as the `Idempotency-Key` header of HTTP calls (unless the element sets one): the
+   * stored call's id, the same across the request's retries and every re-run of the call
+   * (a worker that died mid-call), so a partner can drop repeats. Absent in previews.
+   */
+  idempotencyKey?: string;
 };
 
 /**
@@ -34,8 +40,9 @@ export type CallResult = {
 };
 
 /**
- * Executes one call inside the turn's transaction (so its writes commit or roll back with
- * the turn). Resolves with the outcome the element should see; rejects only on
+ * Executes one call: a database call inside the turn's transaction (so its writes commit
+ * or roll back with the turn); a call that leaves the process (runsOutsideTurn) from the
+ * calls queue, given the pool instead of a transaction. Resolves with the outcome the element should see; rejects only on
  * infrastructure failures (database down, serialization conflict ...), which fail the
  * turn so the job is retried.
  */

@@ -51,7 +51,9 @@ export async function executeHttpRequest(
     tls = { certificate: certificate.certificate, key: certificate.key, ...(certificate.ca === null ? {} : { ca: certificate.ca }) };
   }
 
-  const { body, headers } = encodeBody(call);
+  const encoded = encodeBody(call);
+  const { body } = encoded;
+  const headers = withIdempotencyKey(encoded.headers, ctx.idempotencyKey);
   try {
     const response = await httpRequest(
       {
@@ -79,6 +81,15 @@ export async function executeHttpRequest(
     }
     throw error;
   }
+}
+
+/**
+ * Adds `Idempotency-Key` (the stored call's key: the same for every retry and every
+ * re-run of one call, so a partner can drop repeats) unless the element sets its own.
+ */
+function withIdempotencyKey(headers: Record<string, string>, key: string | undefined): Record<string, string> {
+  if (key === undefined || Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key')) return headers;
+  return { ...headers, 'Idempotency-Key': key };
 }
 
 /** The call contract's error code for a client error kind (a redirect loop counts as a network failure). */

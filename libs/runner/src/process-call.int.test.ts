@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createDb, insertInboundMessage, withContactLock } from '@parley/db';
+import { migrateFlow, type Flow } from '@parley/engine';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRunnerTestFixture, type RunnerTestFixture } from './create-runner-test-fixture';
+import { processCall } from './process-call';
+import { processInbox } from './process-inbox';
+import { maxChainedCallTurns } from './run-turn';
+
+/**
+ * Calls that leave the process run outside the turn: the turn only stores the call
+ * and commits the session waiting for it; processCall runs it with no transaction and
+ * no contact lock; its result comes back as a later turn, applied once, with messages
+ * that arrived meanwhile answered after it, in order.
+ */
+const db = createDb(inject('databaseUrl'));
+
+/** A partner that answers `{ status: "shipped" }` after `partnerDelayMs`, recording each request's headers. */
+let partnerDelayMs = 0;
+const received: IncomingHttpHeaders[] = [];
+const server: Server = createServer((request, response) => {
+  received.push(request.headers);
+  request.resume();
+  setTimeout(() => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ status: 'shipped' }));
+  }, partnerDelayMs);
+});
+let partnerUrl = '';
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  partnerUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await db.$disconnect();
+});
+
+function orderFlow(url: string): Flow {
+  return migrateFlow({
+    version: 1,
+    attributes: [
+      { name: 'orderId', type: 'text', scope: 'session' },
+      { name: 'status', type: 'text', scope: 'session' },
+      { name: 'said', type: 'text', scope: 'session' },
+    ],
+    entryDialogId: 'main',
+    dialogs: [
+      {
+        id: 'main',
+        name: 'Main',
+        startElementId: 'ask',
+        elements: [
+          { id: 'ask', type: 'user-response', saveAs: 'orderId' },
+          { id: 'lookup', type: 'api', method: 'GET', url: `${url}/orders/{{orderId}}`, timeoutSeconds: 5, retries: 0, response: { body: [{ attribute: 'status', path: 'status' }] } },
+          { id: 'answer', type: 'send-message', text: 'Order {{orderId}} is {{status}}' },
+          { id: 'next', type: 'user-response', saveAs: 'said' },
+          { id: 'echo', type: 'send-message', text: 'you said {{said}}' },
+        ],
+        edges: [
+          { id: 'e1', from: 'ask', to: 'lookup' },
+          { id: 'e2', from: 'lookup', to: 'answer' },
+          { id: 'e3', from: 'answer', to: 'next' },
+          { id: 'e4', from: 'next', to: 'echo' },
+        ],
+      },
+    ],
+    settings: { sessionTimeoutSeconds: 3600 },
+  });
+}
+
+async function say(fixture: RunnerTestFixture, contact: string, text: string): Promise<void> {
+  await insertInboundMessage(db, { workspaceId: fixture.workspaceId, channelId: fixture.channelId, channelMessageId: randomUUID(), contact, text, payload: { text } });
+}
+
+/** Starts the contact's session ("hi": the bot asks for the order id), then sends `orderId`. */
+async function askFor(fixture: RunnerTestFixture, contact: string, orderId: string): Promise<void> {
+  await say(fixture, contact, 'hi');
+  await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
+  await say(fixture, contact, orderId);
+}
+
+async function replies(channelId: string, contact: string): Promise<string[]> {
+  const rows = await db.message.findMany({ where: { channelId, contact, direction: 'outbound' }, orderBy: { seq: 'asc' } });
+  return rows.map((row) => row.text ?? '');
+}
+
+describe('calls outside the turn', () => {
+  it('commits the session waiting, runs the call with no lock held, and applies its result once', async () => {
+    const fixture = await createRunnerTestFixture(db, orderFlow(partnerUrl));
+    const contact = fixture.contact();
+    const requestsBefore = received.length;
+    await askFor(fixture, contact, 'A7');
+    const turn = await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
+    // The turn did not call the partner: it stored the call and queued it.
+    expect(received.length).toBe(requestsBefore);
+    expect(turn.calls).toHaveLength(1);
+    const call = turn.calls[0];
+    if (!call) throw new Error('no call queued');
+    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'pending', name: 'http.request' });
+
+    // A message arriving while the call runs waits its turn (buffered), and the call runs
+    // while another transaction holds the contact's lock: it needs neither.
+    await say(fixture, contact, 'hello?');
+    await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
+    partnerDelayMs = 300;
+    const outcome = await withContactLock(db, fixture.channelId, contact, () => processCall(fixture.ctx, call));
+    partnerDelayMs = 0;
+    expect(outcome.resume).toEqual({ channelId: fixture.channelId, contact, callId: call.callId });
+    expect(await replies(fixture.channelId, contact)).toEqual([]);
+
+    // Run again (a worker died after the request): same Idempotency-Key, result kept from the first run.
+    await processCall(fixture.ctx, call);
+    const sent = received.slice(requestsBefore);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.['idempotency-key']).toBe(call.callId);
+
+    const resume = outcome.resume;
+    if (!resume) throw new Error('nothing to resume');
+    await processInbox(fixture.ctx, resume);
+    await processInbox(fixture.ctx, resume); // a repeated result job applies nothing twice
+    expect(await replies(fixture.channelId, contact)).toEqual(['Order A7 is shipped', 'you said hello?']);
+    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied' });
+  });
+
+  it('re-running a call that already has a result sends nothing again', async () => {
+    const fixture = await createRunnerTestFixture(db, orderFlow(partnerUrl));
+    const contact = fixture.contact();
+    await askFor(fixture, contact, 'B1');
+    const [call] = (await processInbox(fixture.ctx, { channelId: fixture.channelId, contact })).calls;
+    if (!call) throw new Error('no call queued');
+    await processCall(fixture.ctx, call);
+    const before = received.length;
+    const again = await processCall(fixture.ctx, call);
+    expect(received.length).toBe(before);
+    expect(again.resume?.callId).toBe(call.callId);
+  });
+
+  it('drops the result of a call whose session ended meanwhile', async () => {
+    const fixture = await createRunnerTestFixture(db, orderFlow(partnerUrl));
+    const contact = fixture.contact();
+    await askFor(fixture, contact, 'C3');
+    const [call] = (await processInbox(fixture.ctx, { channelId: fixture.channelId, contact })).calls;
+    if (!call) throw new Error('no call queued');
+    await db.session.updateMany({ where: { channelId: fixture.channelId, contact }, data: { status: 'closed', activeKey: null } });
+    const { resume } = await processCall(fixture.ctx, call);
+    if (!resume) throw new Error('nothing to resume');
+    await processInbox(fixture.ctx, resume);
+    expect(await replies(fixture.channelId, contact)).toEqual([]);
+    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied' });
+  });
+});
+
+describe('chained database calls', () => {
+  it(`continues past ${maxChainedCallTurns} chained call results in a later job instead of dropping the next one`, async () => {
+    const count = maxChainedCallTurns + 5;
+    const tags = Array.from({ length: count }, (_, index) => ({ id: `tag${index}`, type: 'customer-profiles-tags', action: 'add', tags: [`t${index}`] }));
+    const flow = migrateFlow({
+      version: 1,
+      attributes: [],
+      entryDialogId: 'main',
+      dialogs: [
+        {
+          id: 'main',
+          name: 'Main',
+          startElementId: 'tag0',
+          elements: [...tags, { id: 'done', type: 'send-message', text: `done after ${count} calls` }],
+          edges: [...tags.map((tag, index) => ({ id: `e${index}`, from: tag.id, to: tags[index + 1]?.id ?? 'done' }))],
+        },
+      ],
+      settings: { sessionTimeoutSeconds: 3600 },
+    });
+    const fixture = await createRunnerTestFixture(db, flow);
+    const contact = fixture.contact();
+    await say(fixture, contact, 'hi');
+    const first = await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
+    expect(await replies(fixture.channelId, contact)).toEqual([]);
+    expect(first.callResults).toHaveLength(1);
+    const [resume] = first.callResults;
+    if (!resume) throw new Error('nothing to resume');
+    const second = await processInbox(fixture.ctx, resume);
+    expect(second.callResults).toEqual([]);
+    expect(await replies(fixture.channelId, contact)).toEqual([`done after ${count} calls`]);
+  });
+});
