@@ -78,6 +78,8 @@ export { getSessionExpiry } from './get-session-expiry';
 export { listExpiringSessions, type ExpiringSession, type ListExpiringSessionsInput } from './list-expiring-sessions';
 export { createSession, type CreateSessionInput } from './create-session';
 export { writeTurnBatch, type TurnBatchWrites, type StoredReply } from './write-turn-batch';
+export type { StartedSessionInput } from './insert-started-sessions';
+export { listSessionStartFacts, type SessionStartFacts } from './list-session-start-facts';
 export { updateSession, updateActiveSessions, type UpdateSessionInput, type UpdateActiveSessionInput } from './update-session';
 
 // Outbox

@@ -2,6 +2,7 @@ import { armSessionTimersStatement, type ArmSessionTimerInput } from './arm-sess
 import { cancelSessionTimersStatement } from './cancel-session-timer';
 import { Prisma } from './generated/client';
 import { findOutboundRepeats, insertOutboundStatement, keyOf, type InsertOutboundMessageInput } from './insert-outbound-message';
+import { insertSessionStartedEventsStatement, insertStartedSessionsStatement, type StartedSessionInput } from './insert-started-sessions';
 import { markInboundProcessedStatement } from './mark-inbound-processed';
 import type { SqlClient } from './sql-client';
 import { throwIfRefused, updateActiveSessionsStatement, type UpdateActiveSessionInput } from './update-session';
@@ -15,6 +16,8 @@ export type TurnBatchWrites = {
   cancelled: readonly { sessionId: string; timerId: string }[];
   /** Sessions to save, each at its expected version (updateActiveSessions). */
   sessions: readonly UpdateActiveSessionInput[];
+  /** Sessions these turns started (with their 'session.started' events); none by default. */
+  started?: readonly StartedSessionInput[];
   /** Inbound messages handled, with their sessions (markInboundProcessedBySession). */
   processed: readonly { messageIds: readonly string[]; sessionId: string | null }[];
 };
@@ -25,8 +28,10 @@ export type StoredReply = { id: string; pending: boolean };
 /**
  * All the writes of a batch of turns in one statement (one round trip): the
  * same writes as insertOutboundMessages, armSessionTimers, cancelSessionTimers,
- * updateActiveSessions and markInboundProcessedBySession, as data-modifying
- * parts of one WITH query. They touch different rows and all see the snapshot
+ * updateActiveSessions and markInboundProcessedBySession (and the sessions
+ * started, as createSession and recordAnalyticsEvent would write them; the
+ * other parts may name them: foreign keys are checked at the end of the
+ * statement), as data-modifying parts of one WITH query. They touch different rows and all see the snapshot
  * the statement started with — hence no timer may be both armed and cancelled
  * in one batch (the caller drops such a pair: it never needs a row).
  * Call it in the batch's transaction: if a session's write is refused (its
@@ -35,6 +40,11 @@ export type StoredReply = { id: string; pending: boolean };
  */
 export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Promise<StoredReply[]> {
   const parts: Prisma.Sql[] = [];
+  const started = writes.started ?? [];
+  if (started.length > 0) {
+    parts.push(Prisma.sql`started AS (${insertStartedSessionsStatement(started)})`);
+    parts.push(Prisma.sql`started_events AS (${insertSessionStartedEventsStatement(started)})`);
+  }
   if (writes.replies.length > 0) parts.push(Prisma.sql`replies AS (${insertOutboundStatement(writes.replies)} RETURNING "id", "channelId", "channelMessageId")`);
   if (writes.armed.length > 0) parts.push(Prisma.sql`armed AS (${armSessionTimersStatement(writes.armed)})`);
   if (writes.cancelled.length > 0) parts.push(Prisma.sql`cancelled AS (${cancelSessionTimersStatement(writes.cancelled)})`);

@@ -73,24 +73,63 @@ describe('processInboxBatch', () => {
     expect((await replies(fixture.channelId, a)).at(-1)).toBe('echo three');
   });
 
-  it('leaves a contact without a session, or whose turn is not plain, to processInbox', async () => {
+  it('starts the sessions of new contacts as processInbox would, answering all their messages in order', async () => {
     const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    const alone = fixture.contact();
+    await say(fixture, alone, 'hi');
+    await processInbox(fixture.ctx, { channelId: fixture.channelId, contact: alone });
+    await say(fixture, alone, 'again');
+    await processInbox(fixture.ctx, { channelId: fixture.channelId, contact: alone });
+    const reference = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact: alone } });
+
     const fresh = fixture.contact();
     await say(fixture, fresh, 'hi');
+    await say(fixture, fresh, 'again');
     const plain = await started(fixture);
     await say(fixture, plain, 'ok');
-
     const effects = await processInboxBatch(fixture.ctx, [
       { channelId: fixture.channelId, contact: fresh },
       { channelId: fixture.channelId, contact: plain },
     ]);
-    expect(effects[0]).toBeNull();
-    expect(await replies(fixture.channelId, fresh)).toEqual([]);
-    expect(await db.message.count({ where: { channelId: fixture.channelId, contact: fresh, status: 'received' } })).toBe(1);
-    expect(await replies(fixture.channelId, plain)).toEqual(['ready', 'echo ok']);
 
+    expect(await replies(fixture.channelId, fresh)).toEqual(['ready', 'echo again']);
+    expect(await replies(fixture.channelId, plain)).toEqual(['ready', 'echo ok']);
+    const session = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact: fresh } });
+    expect(session).toMatchObject({ status: 'active', version: reference.version, botVersionId: reference.botVersionId, activeKey: `${fixture.channelId}:${fresh}` });
+    expect(session.expiresAt).not.toBeNull();
+    expect(effects[0]?.wakeUps.map((job) => job.sessionId)).toEqual([session.id]);
+    expect(await db.analyticsEvent.count({ where: { sessionId: session.id, type: 'session.started' } })).toBe(1);
+    const inbound = await db.message.findMany({ where: { channelId: fixture.channelId, contact: fresh, direction: 'inbound' } });
+    expect(inbound.map((row) => [row.status, row.sessionId])).toEqual([
+      ['processed', session.id],
+      ['processed', session.id],
+    ]);
+    // The next message continues the session the batch started.
+    await say(fixture, fresh, 'more');
     await processInbox(fixture.ctx, { channelId: fixture.channelId, contact: fresh });
-    expect(await replies(fixture.channelId, fresh)).toEqual(['ready']);
+    expect(await replies(fixture.channelId, fresh)).toEqual(['ready', 'echo again', 'echo more']);
+  });
+
+  it('leaves to processInbox a new contact whose conversation is with an agent, or whose bot keeps person attributes', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    const handedOver = await started(fixture);
+    const earlier = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact: handedOver } });
+    await db.session.update({ where: { id: earlier.id }, data: { status: 'closed', activeKey: null } });
+    await db.conversation.create({ data: { workspaceId: fixture.workspaceId, sessionId: earlier.id, channelId: fixture.channelId, status: 'open' } });
+    await say(fixture, handedOver, 'a human please');
+    const [toAgent] = await processInboxBatch(fixture.ctx, [{ channelId: fixture.channelId, contact: handedOver }]);
+    expect(toAgent).toBeNull();
+    expect(await db.message.count({ where: { channelId: fixture.channelId, contact: handedOver, status: 'received' } })).toBe(1);
+
+    const remembering: Flow = { ...echoTestFlow, attributes: [...echoTestFlow.attributes, { name: 'nickname', type: 'text', scope: 'person' }] };
+    const other = await createRunnerTestFixture(db, remembering);
+    const fresh = other.contact();
+    await say(other, fresh, 'hi');
+    const [withProfile] = await processInboxBatch(other.ctx, [{ channelId: other.channelId, contact: fresh }]);
+    expect(withProfile).toBeNull();
+    expect(await replies(other.channelId, fresh)).toEqual([]);
+    await processInbox(other.ctx, { channelId: other.channelId, contact: fresh });
+    expect(await replies(other.channelId, fresh)).toEqual(['ready']);
   });
 
   it('does not take a turn that ends the session or calls out', async () => {

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { migrateSessionState, step, type SessionState } from '@parley/engine';
 import {
   findActiveSessions,
+  listSessionStartFacts,
   listUnprocessedInboundOfContacts,
   tryLockContacts,
   contactLockKey,
@@ -8,6 +10,7 @@ import {
   type ContactRef,
   type InsertOutboundMessageInput,
   type Message,
+  type StartedSessionInput,
   withSqlTransaction,
   writeTurnBatch,
   type SqlClient,
@@ -26,12 +29,15 @@ import { outboundOfSend, timerWriteOf } from './turn-writes';
  * armed and cancelled, sessions, messages processed: writeTurnBatch): the round
  * trips of a turn are shared by every contact in the batch.
  *
- * Only plain turns are taken: an active session whose every turn here only
- * sends replies, sets or cancels timers and changes session-scoped attributes
- * (the common case: a question answered, the next one asked). A contact needing
- * anything else — a new session, an agent conversation, a call (API, Code,
- * profile, CSAT ...), a change of a person-scoped attribute, the end of the
- * session — is left untouched
+ * Only plain turns are taken: turns that only send replies, set or cancel
+ * timers and change session-scoped attributes (the common case: a question
+ * answered, the next one asked), of an active session or of a session they
+ * start on the bot's latest published version (as processInbox starts one, with
+ * its 'session.started' event; not for bots with person-scoped attributes, which
+ * a new session loads from the profile). A contact needing anything else — an
+ * agent conversation, a call (API, Code, profile, CSAT ...), a change of a
+ * person-scoped attribute, the end of the session, a channel without a
+ * published bot — is left untouched
  * (nothing of it is written) and its job gets `null`: run processInbox for it,
  * in its own transaction, so a slow call never holds up the batch. So is a
  * contact whose lock another transaction holds (a turn of it running
@@ -61,12 +67,16 @@ export async function processInboxBatch(ctx: RunnerContext, jobs: readonly Inbou
     const refs = mine.map((first) => first.ref);
     const pending = groupBy(await listUnprocessedInboundOfContacts(tx, refs), contactKey);
     const sessions = new Map((await findActiveSessions(tx, refs)).map((session) => [contactKey(session), session]));
+    const starts = await newSessionsOf(ctx, tx, mine.filter((first) => pending.has(contactKey(first.ref)) && sessions.get(contactKey(first.ref))?.status !== 'active'));
     const plans: TurnPlan[] = [];
     for (const { ref, index } of mine) {
       const messages = pending.get(contactKey(ref));
       if (!messages) continue;
       const session = sessions.get(contactKey(ref));
-      const plan = session && session.status === 'active' ? await planPlainTurns(ctx, session, messages) : null;
+      const start = starts.get(contactKey(ref));
+      let plan: Omit<TurnPlan, 'jobIndex'> | null = null;
+      if (session && session.status === 'active') plan = await planPlainTurns(ctx, session, messages, null);
+      else if (start) plan = await planPlainTurns(ctx, start.row, messages, start.versionNumber);
       if (plan) plans.push({ ...plan, jobIndex: index });
       else results[index] = null;
     }
@@ -82,7 +92,10 @@ export async function processInboxBatch(ctx: RunnerContext, jobs: readonly Inbou
 type TurnPlan = {
   jobIndex: number;
   session: SessionRow;
-  state: SessionState;
+  /** Null until the first turn of a session these turns start. */
+  state: SessionState | null;
+  /** Set when these turns start the session: its bot version's number (the session is inserted, not updated). */
+  startedOnVersion: number | null;
   replies: InsertOutboundMessageInput[];
   armed: { row: ArmSessionTimerInput; job: Effects['timers'][number] }[];
   cancelled: { sessionId: string; timerId: string }[];
@@ -93,17 +106,66 @@ type TurnPlan = {
 };
 
 /**
+ * The sessions the batch may start itself (see processInboxBatch), by contact: a new
+ * session row (its id chosen here) on the channel's bot's latest version. Contacts
+ * with an agent conversation, on a channel without a published bot, or whose bot has
+ * person-scoped attributes are left out (processInbox handles them).
+ */
+async function newSessionsOf(
+  ctx: RunnerContext,
+  tx: SqlClient,
+  contacts: readonly { ref: ContactRef }[],
+): Promise<Map<string, { row: SessionRow; versionNumber: number }>> {
+  const starts = new Map<string, { row: SessionRow; versionNumber: number }>();
+  if (contacts.length === 0) return starts;
+  const channels = new Map<string, Awaited<ReturnType<RunnerContext['channels']['get']>>>();
+  for (const { ref } of contacts) {
+    if (!channels.has(ref.channelId)) channels.set(ref.channelId, await ctx.channels.get(ctx.db, ref.channelId));
+  }
+  const botIds = [...new Set([...channels.values()].flatMap((channel) => (channel?.botId ? [channel.botId] : [])))];
+  const facts = await listSessionStartFacts(tx, contacts.map((contact) => contact.ref), botIds);
+  for (const { ref } of contacts) {
+    const channel = channels.get(ref.channelId);
+    const version = channel?.botId ? facts.latestVersions.get(channel.botId) : undefined;
+    if (!channel?.botId || !version || facts.withAgent.has(contactKey(ref))) continue;
+    if (personScopedNames(await ctx.flows.get(ctx.db, version.id)).size > 0) continue;
+    starts.set(contactKey(ref), {
+      row: {
+        id: randomUUID(),
+        workspaceId: channel.workspaceId,
+        botId: channel.botId,
+        botVersionId: version.id,
+        channelId: ref.channelId,
+        contact: ref.contact,
+        version: 0,
+        state: null,
+        expiresAt: null,
+      },
+      versionNumber: version.number,
+    });
+  }
+  return starts;
+}
+
+/**
  * Steps the engine through the contact's messages (one turn each, in order) and
  * collects their writes; null as soon as a turn is not plain (see processInboxBatch).
+ * `startedOnVersion` set: `session` is a new row these turns start (its state null).
  */
-async function planPlainTurns(ctx: RunnerContext, session: SessionRow, messages: readonly Message[]): Promise<Omit<TurnPlan, 'jobIndex'> | null> {
+async function planPlainTurns(
+  ctx: RunnerContext,
+  session: SessionRow,
+  messages: readonly Message[],
+  startedOnVersion: number | null,
+): Promise<Omit<TurnPlan, 'jobIndex'> | null> {
   // Outside the batch's transaction: both are cached, and a bot version never changes.
   const flow = await ctx.flows.get(ctx.db, session.botVersionId);
   const channel = (await ctx.channels.get(ctx.db, session.channelId))?.type ?? 'http';
   const personScoped = personScopedNames(flow);
   const plan: Omit<TurnPlan, 'jobIndex'> = {
     session,
-    state: migrateSessionState(session.state),
+    state: startedOnVersion === null ? migrateSessionState(session.state) : null,
+    startedOnVersion,
     replies: [],
     armed: [],
     cancelled: [],
@@ -156,11 +218,20 @@ async function planPlainTurns(ctx: RunnerContext, session: SessionRow, messages:
 /** Writes every plan in one statement (writeTurnBatch) and fills in each plan's job effects. */
 async function applyPlans(tx: SqlClient, plans: readonly TurnPlan[], results: (Effects | null)[]): Promise<void> {
   if (plans.length === 0) return;
+  const started: StartedSessionInput[] = [];
+  for (const plan of plans) {
+    if (plan.startedOnVersion === null) continue;
+    const { id, workspaceId, botId, botVersionId, channelId, contact } = plan.session;
+    started.push({ id, workspaceId, botId, botVersionId, botVersionNumber: plan.startedOnVersion, channelId, contact, state: plan.state, version: plan.messageIds.length, expiresAt: plan.expiresAt });
+  }
   const stored = await writeTurnBatch(tx, {
     replies: plans.flatMap((plan) => plan.replies),
     armed: plans.flatMap((plan) => plan.armed.map((timer) => timer.row)),
     cancelled: plans.flatMap((plan) => plan.cancelled),
-    sessions: plans.map((plan) => ({ id: plan.session.id, expectedVersion: plan.session.version, state: plan.state, expiresAt: plan.expiresAt })),
+    sessions: plans
+      .filter((plan) => plan.startedOnVersion === null)
+      .map((plan) => ({ id: plan.session.id, expectedVersion: plan.session.version, state: plan.state, expiresAt: plan.expiresAt })),
+    started,
     processed: plans.map((plan) => ({ messageIds: plan.messageIds, sessionId: plan.session.id })),
   });
   let reply = 0;

@@ -1,0 +1,40 @@
+import { Prisma } from './generated/client';
+import type { SqlClient } from './sql-client';
+
+export type SessionStartFacts = {
+  /** Contacts (`${channelId}\u0000${contact}`) whose conversation is with a human agent ('open' or 'assigned'). */
+  withAgent: Set<string>;
+  /** Each bot's highest-numbered published version: its id and number. */
+  latestVersions: Map<string, { id: string; number: number }>;
+};
+
+/**
+ * What starting sessions for many contacts at once needs to know, in one statement:
+ * which of them are with a human agent (their messages go to the agent inbox, see
+ * findAgentConversation) and the latest published version of each bot (see
+ * getLatestVersion). Read under the contacts' locks, in the batch's transaction.
+ */
+export async function listSessionStartFacts(
+  tx: SqlClient,
+  contacts: readonly { channelId: string; contact: string }[],
+  botIds: readonly string[],
+): Promise<SessionStartFacts> {
+  const facts: SessionStartFacts = { withAgent: new Set(), latestVersions: new Map() };
+  if (contacts.length === 0 && botIds.length === 0) return facts;
+  const pairs = contacts.length > 0 ? Prisma.join(contacts.map((ref) => Prisma.sql`(${ref.channelId}, ${ref.contact})`)) : Prisma.sql`(NULL::text, NULL::text)`;
+  const rows = await tx.$queryRaw<{ kind: string; a: string; b: string; n: number | null }[]>`
+    SELECT DISTINCT 'agent' AS "kind", c."channelId" AS "a", s."contact" AS "b", NULL::int AS "n"
+    FROM "Conversation" c JOIN "Session" s ON s."id" = c."sessionId"
+    WHERE c."status" IN ('open', 'assigned') AND (c."channelId", s."contact") IN (VALUES ${pairs})
+    UNION ALL
+    SELECT * FROM (
+      SELECT DISTINCT ON ("botId") 'version', "botId", "id", "number" FROM "BotVersion"
+      WHERE "botId" = ANY(${[...botIds]}::text[])
+      ORDER BY "botId", "number" DESC
+    ) AS latest`;
+  for (const row of rows) {
+    if (row.kind === 'agent') facts.withAgent.add(`${row.a}\u0000${row.b}`);
+    else if (row.n !== null) facts.latestVersions.set(row.a, { id: row.b, number: row.n });
+  }
+  return facts;
+}
