@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
-import { migrateFlow, type Flow } from '@parley/engine';
 import { echoFlow } from '../tests/support/echo-flow';
+import { lookupFlow } from '../tests/support/lookup-flow';
 import type { BenchRow, BenchSuite } from './bench-suite';
 import { startBenchPlatform } from './support/bench-platform';
 import { openLoop } from './support/offered-load';
@@ -39,7 +39,7 @@ export const callsBench: BenchSuite = {
     await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
     const address = partner.address();
     const partnerUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const bench = await startBenchPlatform({ suite: 'calls', flow: slowFlow(partnerUrl), workers: 1, apis: 1, workerEnv: { WORKSPACE_CALL_LIMIT: '1000' } });
+    const bench = await startBenchPlatform({ suite: 'calls', flow: lookupFlow(`${partnerUrl}/slow`), workers: 1, apis: 1, workerEnv: { WORKSPACE_CALL_LIMIT: '1000' } });
     const echoChannel = await bench.platform.addBot(echoFlow);
     const echo = new SignedSender(bench.platform.apiUrls, echoChannel, bench.platform.webhookSecret);
     try {
@@ -104,29 +104,3 @@ export const callsBench: BenchSuite = {
     }
   },
 };
-
-function slowFlow(partnerUrl: string): Flow {
-  return migrateFlow({
-    version: 1,
-    attributes: [{ name: 'status', type: 'text', scope: 'session' }],
-    entryDialogId: 'main',
-    dialogs: [
-      {
-        id: 'main',
-        name: 'Main',
-        startElementId: 'lookup',
-        elements: [
-          { id: 'lookup', type: 'api', method: 'GET', url: `${partnerUrl}/slow`, timeoutSeconds: 60, retries: 0, response: { body: [{ attribute: 'status', path: 'status' }] } },
-          { id: 'answer', type: 'send-message', text: 'status {{status}}' },
-          { id: 'wait', type: 'user-response' },
-        ],
-        edges: [
-          { id: 'e1', from: 'lookup', to: 'answer' },
-          { id: 'e2', from: 'answer', to: 'wait' },
-          { id: 'e3', from: 'wait', to: 'lookup' },
-        ],
-      },
-    ],
-    settings: { sessionTimeoutSeconds: 3600 },
-  });
-}

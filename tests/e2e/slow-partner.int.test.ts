@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createBot, createChannel, createWorkspace, publishBot, setWorkspaceHttpAllowlist } from '@parley/db';
-import { migrateFlow, type Flow } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { echoFlow } from '../support/echo-flow';
+import { lookupFlow } from '../support/lookup-flow';
 import { startPlatform, type Platform } from '../support/start-platform';
 import { waitFor } from '../support/wait-for';
 
@@ -19,32 +19,6 @@ let platform: Platform;
 let partner: Server;
 let partnerUrl = '';
 const inFlight = { slow: 0, maxSlow: 0 };
-
-function lookupFlow(path: string): Flow {
-  return migrateFlow({
-    version: 1,
-    attributes: [{ name: 'status', type: 'text', scope: 'session' }],
-    entryDialogId: 'main',
-    dialogs: [
-      {
-        id: 'main',
-        name: 'Main',
-        startElementId: 'lookup',
-        elements: [
-          { id: 'lookup', type: 'api', method: 'GET', url: `${partnerUrl}${path}`, timeoutSeconds: 30, retries: 0, response: { body: [{ attribute: 'status', path: 'status' }] } },
-          { id: 'answer', type: 'send-message', text: 'status {{status}}' },
-          { id: 'wait', type: 'user-response' },
-        ],
-        edges: [
-          { id: 'e1', from: 'lookup', to: 'answer' },
-          { id: 'e2', from: 'answer', to: 'wait' },
-          { id: 'e3', from: 'wait', to: 'lookup' },
-        ],
-      },
-    ],
-    settings: { sessionTimeoutSeconds: 3600 },
-  });
-}
 
 beforeAll(async () => {
   partner = createServer((request, response) => {
@@ -66,7 +40,7 @@ beforeAll(async () => {
     databaseUrl: inject('databaseUrl'),
     redisUrl: inject('redisUrl'),
     redisPrefix: `${inject('redisPrefix')}_slowpartner`,
-    flow: lookupFlow('/slow'),
+    flow: lookupFlow(`${partnerUrl}/slow`),
     workerEnv: { WORKSPACE_CALL_LIMIT: String(workspaceCallLimit) },
   });
 }, 120_000);
@@ -98,7 +72,7 @@ describe('a slow partner', () => {
     // Another workspace whose bot calls a fast partner: its calls do not queue behind the slow ones.
     const workspace = await createWorkspace(platform.db, { name: 'Other', slug: `other-${randomUUID()}` });
     await setWorkspaceHttpAllowlist(platform.db, workspace.id, ['127.0.0.1/32']);
-    const bot = await createBot(platform.db, { workspaceId: workspace.id, name: 'Fast lookup', draft: lookupFlow('/fast') });
+    const bot = await createBot(platform.db, { workspaceId: workspace.id, name: 'Fast lookup', draft: lookupFlow(`${partnerUrl}/fast`) });
     await publishBot(platform.db, bot.id);
     const other = await createChannel(
       platform.db,
