@@ -114,8 +114,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     queueNames.inbound,
     async (job, token) => {
       const data = inboundJobSchema.parse(job.data);
-      // A stored call result is applied by processInbox (never a plain turn).
-      const effects = (turnBatchSize > 1 && data.callId === undefined ? await turns.run(data) : null) ?? (await processInbox(ctx, data));
+      const effects = (turnBatchSize > 1 ? await turns.run(data) : null) ?? (await processInbox(ctx, data));
       if (effects.deferUntil !== undefined) {
         // Batching window: the contact may still be typing; look again when it has passed.
         await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);

@@ -4,6 +4,7 @@ import { Prisma } from './generated/client';
 import { findOutboundRepeats, insertOutboundStatement, keyOf, type InsertOutboundMessageInput } from './insert-outbound-message';
 import { insertSessionStartedEventsStatement, insertStartedSessionsStatement, type StartedSessionInput } from './insert-started-sessions';
 import { markInboundProcessedStatement } from './mark-inbound-processed';
+import { insertSessionCallsStatement, markSessionCallsAppliedStatement, type BatchSessionCallInput } from './session-call-statements';
 import type { SqlClient } from './sql-client';
 import { throwIfRefused, updateActiveSessionsStatement, type UpdateActiveSessionInput } from './update-session';
 
@@ -18,6 +19,10 @@ export type TurnBatchWrites = {
   sessions: readonly UpdateActiveSessionInput[];
   /** Sessions these turns started (with their 'session.started' events); none by default. */
   started?: readonly StartedSessionInput[];
+  /** Calls these turns reached that run outside the turn (SessionCall rows, pending); none by default. */
+  calls?: readonly BatchSessionCallInput[];
+  /** Stored call results these turns fed to their sessions (marked applied); none by default. */
+  appliedCalls?: readonly string[];
   /** Inbound messages handled, with their sessions (markInboundProcessedBySession). */
   processed: readonly { messageIds: readonly string[]; sessionId: string | null }[];
 };
@@ -45,6 +50,8 @@ export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Pr
     parts.push(Prisma.sql`started AS (${insertStartedSessionsStatement(started)})`);
     parts.push(Prisma.sql`started_events AS (${insertSessionStartedEventsStatement(started)})`);
   }
+  if (writes.calls && writes.calls.length > 0) parts.push(Prisma.sql`calls AS (${insertSessionCallsStatement(writes.calls)})`);
+  if (writes.appliedCalls && writes.appliedCalls.length > 0) parts.push(Prisma.sql`applied AS (${markSessionCallsAppliedStatement(writes.appliedCalls)})`);
   if (writes.replies.length > 0) parts.push(Prisma.sql`replies AS (${insertOutboundStatement(writes.replies)} RETURNING "id", "channelId", "channelMessageId")`);
   if (writes.armed.length > 0) parts.push(Prisma.sql`armed AS (${armSessionTimersStatement(writes.armed)})`);
   if (writes.cancelled.length > 0) parts.push(Prisma.sql`cancelled AS (${cancelSessionTimersStatement(writes.cancelled)})`);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, type RunnerTestFixture } from './create-runner-test-fixture';
 import { processCall } from './process-call';
 import { processInbox } from './process-inbox';
+import { processInboxBatch } from './process-inbox-batch';
 import { maxChainedCallTurns } from './run-turn';
 
 /**
@@ -67,6 +68,7 @@ function orderFlow(url: string): Flow {
           { id: 'e2', from: 'lookup', to: 'answer' },
           { id: 'e3', from: 'answer', to: 'next' },
           { id: 'e4', from: 'next', to: 'echo' },
+          { id: 'e5', from: 'echo', to: 'next' },
         ],
       },
     ],
@@ -153,6 +155,33 @@ describe('calls outside the turn', () => {
     await processInbox(fixture.ctx, resume);
     expect(await replies(fixture.channelId, contact)).toEqual([]);
     expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied' });
+  });
+});
+
+describe('calls in turn batches', () => {
+  it('batches the turn that reaches a call, a message buffered meanwhile and the turn that applies its result', async () => {
+    const fixture = await createRunnerTestFixture(db, orderFlow(partnerUrl));
+    const contact = fixture.contact();
+    const job = { channelId: fixture.channelId, contact };
+    await say(fixture, contact, 'hi');
+    expect(await processInboxBatch(fixture.ctx, [job])).not.toEqual([null]);
+    await say(fixture, contact, 'D4');
+    const [turn] = await processInboxBatch(fixture.ctx, [job]);
+    expect(turn?.calls).toHaveLength(1);
+    const call = turn?.calls[0];
+    if (!call) throw new Error('no call queued');
+    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'pending', name: 'http.request', contact });
+
+    await say(fixture, contact, 'still there?');
+    expect(await processInboxBatch(fixture.ctx, [job])).not.toEqual([null]);
+    const { resume } = await processCall(fixture.ctx, call);
+    if (!resume) throw new Error('nothing to resume');
+    const [applied] = await processInboxBatch(fixture.ctx, [resume]);
+    expect(applied).not.toBeNull();
+    expect(await replies(fixture.channelId, contact)).toEqual(['Order D4 is shipped', 'you said still there?']);
+    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied' });
+    // A repeated result job finds nothing left to apply.
+    expect(await processInboxBatch(fixture.ctx, [resume])).toEqual([{ ...applied, outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [], callResults: [] }]);
   });
 });
 

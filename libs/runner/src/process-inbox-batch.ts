@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { migrateSessionState, step, type SessionState } from '@parley/engine';
+import { migrateSessionState, step, type EngineEvent, type SessionState } from '@parley/engine';
 import {
   findActiveSessions,
+  listDoneSessionCallsOfContacts,
   listSessionStartFacts,
   listUnprocessedInboundOfContacts,
   tryLockContacts,
@@ -9,13 +10,17 @@ import {
   type ArmSessionTimerInput,
   type ContactRef,
   type InsertOutboundMessageInput,
+  type BatchSessionCallInput,
   type Message,
+  type SessionCall,
   type StartedSessionInput,
   withSqlTransaction,
   writeTurnBatch,
   type SqlClient,
 } from '@parley/db';
 import type { InboundJob } from '@parley/queue';
+import { runsOutsideTurn } from './calls/runs-outside-turn';
+import { callResultEventOf } from './calls/call-result-event-of';
 import { emptyEffects, type Effects } from './effects';
 import { personScopedNames } from './person-attributes';
 import { userMessageEvent } from './process-inbox';
@@ -34,10 +39,14 @@ import { outboundOfSend, timerWriteOf } from './turn-writes';
  * answered, the next one asked), of an active session or of a session they
  * start on the bot's latest published version (as processInbox starts one, with
  * its 'session.started' event; not for bots with person-scoped attributes, which
- * a new session loads from the profile). A contact needing anything else — an
- * agent conversation, a call (API, Code, profile, CSAT ...), a change of a
+ * a new session loads from the profile). A turn may reach a call that runs
+ * outside the turn (API, Code: stored as a pending SessionCall, queued after
+ * commit), and a job with `callId` feeds the contact's stored call results
+ * first, as processInbox does. A contact needing anything else — an agent
+ * conversation, a database call (profile, tags, CSAT ...), a change of a
  * person-scoped attribute, the end of the session, a channel without a
- * published bot — is left untouched
+ * published bot, a stored result for a session that is no longer active — is
+ * left untouched
  * (nothing of it is written) and its job gets `null`: run processInbox for it,
  * in its own transaction, so a slow call never holds up the batch. So is a
  * contact whose lock another transaction holds (a turn of it running
@@ -52,8 +61,10 @@ import { outboundOfSend, timerWriteOf } from './turn-writes';
 export async function processInboxBatch(ctx: RunnerContext, jobs: readonly InboundJob[]): Promise<(Effects | null)[]> {
   // Each contact once, with its first job (which gets the contact's effects).
   const firsts = new Map<string, { ref: ContactRef; index: number }>();
+  const withResults = new Set<string>();
   jobs.forEach((job, index) => {
     if (!firsts.has(contactKey(job))) firsts.set(contactKey(job), { ref: { channelId: job.channelId, contact: job.contact }, index });
+    if (job.callId !== undefined) withResults.add(contactKey(job));
   });
   const results: (Effects | null)[] = jobs.map(() => emptyEffects());
 
@@ -67,16 +78,19 @@ export async function processInboxBatch(ctx: RunnerContext, jobs: readonly Inbou
     const refs = mine.map((first) => first.ref);
     const pending = groupBy(await listUnprocessedInboundOfContacts(tx, refs), contactKey);
     const sessions = new Map((await findActiveSessions(tx, refs)).map((session) => [contactKey(session), session]));
+    const done = groupBy(await listDoneSessionCallsOfContacts(tx, refs.filter((ref) => withResults.has(contactKey(ref)))), contactKey);
     const starts = await newSessionsOf(ctx, tx, mine.filter((first) => pending.has(contactKey(first.ref)) && sessions.get(contactKey(first.ref))?.status !== 'active'));
     const plans: TurnPlan[] = [];
     for (const { ref, index } of mine) {
-      const messages = pending.get(contactKey(ref));
-      if (!messages) continue;
+      const messages = pending.get(contactKey(ref)) ?? [];
+      const calls = done.get(contactKey(ref)) ?? [];
+      if (messages.length === 0 && calls.length === 0) continue;
       const session = sessions.get(contactKey(ref));
       const start = starts.get(contactKey(ref));
       let plan: Omit<TurnPlan, 'jobIndex'> | null = null;
-      if (session && session.status === 'active') plan = await planPlainTurns(ctx, session, messages, null);
-      else if (start) plan = await planPlainTurns(ctx, start.row, messages, start.versionNumber);
+      if (session && session.status === 'active') {
+        if (calls.every((call) => call.sessionId === session.id)) plan = await planPlainTurns(ctx, session, calls, messages, null);
+      } else if (start && calls.length === 0) plan = await planPlainTurns(ctx, start.row, [], messages, start.versionNumber);
       if (plan) plans.push({ ...plan, jobIndex: index });
       else results[index] = null;
     }
@@ -102,6 +116,10 @@ type TurnPlan = {
   /** Session.expiresAt after these turns, and the wake-up job to schedule if the session had none (see timerWriteOf). */
   expiresAt: Date | null;
   wakeUps: Effects['wakeUps'];
+  /** Calls reached that run outside the turn: stored pending, queued after commit. */
+  calls: BatchSessionCallInput[];
+  /** Stored call results fed to the session. */
+  appliedCallIds: string[];
   messageIds: string[];
 };
 
@@ -148,13 +166,15 @@ async function newSessionsOf(
 }
 
 /**
- * Steps the engine through the contact's messages (one turn each, in order) and
- * collects their writes; null as soon as a turn is not plain (see processInboxBatch).
- * `startedOnVersion` set: `session` is a new row these turns start (its state null).
+ * Steps the engine through the contact's stored call results, then its messages (one
+ * turn each, in order) and collects their writes; null as soon as a turn is not plain
+ * (see processInboxBatch). `startedOnVersion` set: `session` is a new row these turns
+ * start (its state null).
  */
 async function planPlainTurns(
   ctx: RunnerContext,
   session: SessionRow,
+  results: readonly SessionCall[],
   messages: readonly Message[],
   startedOnVersion: number | null,
 ): Promise<Omit<TurnPlan, 'jobIndex'> | null> {
@@ -171,15 +191,21 @@ async function planPlainTurns(
     cancelled: [],
     expiresAt: session.expiresAt,
     wakeUps: [],
+    calls: [],
+    appliedCallIds: [],
     messageIds: [],
   };
-  for (const message of messages) {
-    const result = step(flow, plan.state, userMessageEvent([message], message, session.contact, channel), {
+  const events: { event: EngineEvent; messageId?: string; callId?: string }[] = [
+    ...results.map((call) => ({ event: callResultEventOf(call), callId: call.id })),
+    ...messages.map((message) => ({ event: userMessageEvent([message], message, session.contact, channel), messageId: message.id })),
+  ];
+  for (const { event, messageId, callId } of events) {
+    const result = step(flow, plan.state, event, {
       now: ctx.clock(),
       random: ctx.random,
       sessionId: session.id,
     });
-    if (result.session.status !== 'active' || result.session.waiting?.call) return null;
+    if (result.session.status !== 'active') return null;
     for (const command of result.commands) {
       switch (command.type) {
         case 'send':
@@ -205,12 +231,27 @@ async function planPlainTurns(
           if (command.changes.some((change) => personScoped.has(change.name))) return null;
           break;
         case 'call':
+          // A database call runs inside a turn (processInbox); a call that leaves the process is only stored.
+          if (!runsOutsideTurn(command.call)) return null;
+          plan.calls.push({
+            id: randomUUID(),
+            workspaceId: session.workspaceId,
+            botId: session.botId,
+            sessionId: session.id,
+            channelId: session.channelId,
+            contact: session.contact,
+            key: command.key,
+            name: command.call.name,
+            call: command.call,
+          });
+          break;
         case 'session.close':
           return null;
       }
     }
     plan.state = result.session;
-    plan.messageIds.push(message.id);
+    if (messageId !== undefined) plan.messageIds.push(messageId);
+    if (callId !== undefined) plan.appliedCallIds.push(callId);
   }
   return plan;
 }
@@ -232,6 +273,8 @@ async function applyPlans(tx: SqlClient, plans: readonly TurnPlan[], results: (E
       .filter((plan) => plan.startedOnVersion === null)
       .map((plan) => ({ id: plan.session.id, expectedVersion: plan.session.version, state: plan.state, expiresAt: plan.expiresAt })),
     started,
+    calls: plans.flatMap((plan) => plan.calls),
+    appliedCalls: plans.flatMap((plan) => plan.appliedCallIds),
     processed: plans.map((plan) => ({ messageIds: plan.messageIds, sessionId: plan.session.id })),
   });
   let reply = 0;
@@ -244,6 +287,7 @@ async function applyPlans(tx: SqlClient, plans: readonly TurnPlan[], results: (E
     effects.timers.push(...plan.armed.map((timer) => timer.job));
     effects.cancelledTimers.push(...plan.cancelled);
     effects.wakeUps.push(...plan.wakeUps);
+    effects.calls.push(...plan.calls.map((call) => ({ callId: call.id, workspaceId: call.workspaceId })));
     results[plan.jobIndex] = effects;
   }
 }

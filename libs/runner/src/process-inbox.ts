@@ -16,7 +16,7 @@ import {
 import type { InboundJob } from '@parley/queue';
 import { emptyEffects, type Effects } from './effects';
 import { turnTransactionTimeoutMs, type RunnerContext } from './runner-context';
-import { storedCallResultSchema } from './calls/stored-call-result-schema';
+import { callResultEventOf } from './calls/call-result-event-of';
 import { runTurnChain, type SessionRow } from './run-turn';
 
 /**
@@ -111,10 +111,9 @@ async function applyCallResults(tx: Tx, ctx: RunnerContext, job: InboundJob, eff
       ctx.logger.info({ sessionId: call.sessionId, callId: call.id }, 'call result for a session that ended: dropped');
       continue;
     }
-    const parsed = storedCallResultSchema.safeParse(call.result);
-    const outcome = parsed.success ? parsed.data : { ok: false, error: { code: 'invalid-result', message: `Stored call result unreadable: ${parsed.error.message}` } };
-    const turn = await runTurnChain(tx, ctx, session, { type: 'call.result', key: call.key, ...outcome }, effects);
-    ctx.logger.info({ sessionId: session.id, callId: call.id, call: call.name, ok: outcome.ok, active: turn.active }, 'call result applied');
+    const event = callResultEventOf(call);
+    const turn = await runTurnChain(tx, ctx, session, event, effects);
+    ctx.logger.info({ sessionId: session.id, callId: call.id, call: call.name, ok: event.ok, active: turn.active }, 'call result applied');
     session = turn.active ? turn.session : null;
   }
   await markSessionCallsApplied(tx, done.map((call) => call.id));
