@@ -183,6 +183,21 @@ describe('calls in turn batches', () => {
     // A repeated result job finds nothing left to apply.
     expect(await processInboxBatch(fixture.ctx, [resume])).toEqual([{ ...applied, outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [], callResults: [] }]);
   });
+
+  it('leaves a stored result it cannot apply to processInbox, through the job that carries it', async () => {
+    const fixture = await createRunnerTestFixture(db, orderFlow(partnerUrl));
+    const contact = fixture.contact();
+    await askFor(fixture, contact, 'E5');
+    const [call] = (await processInbox(fixture.ctx, { channelId: fixture.channelId, contact })).calls;
+    if (!call) throw new Error('no call queued');
+    await db.session.updateMany({ where: { channelId: fixture.channelId, contact }, data: { status: 'closed', activeKey: null } });
+    const { resume } = await processCall(fixture.ctx, call);
+    if (!resume) throw new Error('nothing to resume');
+    // The contact's first job in the batch does not carry the result; the one that does must run processInbox too.
+    expect(await processInboxBatch(fixture.ctx, [{ channelId: fixture.channelId, contact }, resume])).toEqual([null, null]);
+    await processInbox(fixture.ctx, resume);
+    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied' });
+  });
 });
 
 describe('chained database calls', () => {

@@ -61,19 +61,26 @@ import { outboundOfSend, timerWriteOf } from './turn-writes';
 export async function processInboxBatch(ctx: RunnerContext, jobs: readonly InboundJob[]): Promise<(Effects | null)[]> {
   // Each contact once, with its first job (which gets the contact's effects).
   const firsts = new Map<string, { ref: ContactRef; index: number }>();
-  const withResults = new Set<string>();
+  // Contacts with a stored call result to apply, and the first job that says so (it goes
+  // to processInbox too when the contact is left out, so the result is applied there).
+  const withResults = new Map<string, number>();
   jobs.forEach((job, index) => {
     if (!firsts.has(contactKey(job))) firsts.set(contactKey(job), { ref: { channelId: job.channelId, contact: job.contact }, index });
-    if (job.callId !== undefined) withResults.add(contactKey(job));
+    if (job.callId !== undefined && !withResults.has(contactKey(job))) withResults.set(contactKey(job), index);
   });
   const results: (Effects | null)[] = jobs.map(() => emptyEffects());
+  const leaveOut = (first: { ref: ContactRef; index: number }): void => {
+    results[first.index] = null;
+    const resultJob = withResults.get(contactKey(first.ref));
+    if (resultJob !== undefined) results[resultJob] = null;
+  };
 
   return withSqlTransaction(ctx.db, async (tx) => {
     const locked = await tryLockContacts(tx, [...firsts.values()].map((first) => first.ref));
     const mine: { ref: ContactRef; index: number }[] = [];
     for (const first of firsts.values()) {
       if (locked.has(contactLockKey(first.ref))) mine.push(first);
-      else results[first.index] = null;
+      else leaveOut(first);
     }
     const refs = mine.map((first) => first.ref);
     const pending = groupBy(await listUnprocessedInboundOfContacts(tx, refs), contactKey);
@@ -92,7 +99,7 @@ export async function processInboxBatch(ctx: RunnerContext, jobs: readonly Inbou
         if (calls.every((call) => call.sessionId === session.id)) plan = await planPlainTurns(ctx, session, calls, messages, null);
       } else if (start && calls.length === 0) plan = await planPlainTurns(ctx, start.row, [], messages, start.versionNumber);
       if (plan) plans.push({ ...plan, jobIndex: index });
-      else results[index] = null;
+      else leaveOut({ ref, index });
     }
     await applyPlans(tx, plans, results);
     for (const plan of plans) {
