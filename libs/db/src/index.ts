@@ -108,6 +108,7 @@ export { completeSessionCall } from './complete-session-call';
 export { listDoneSessionCalls } from './list-done-session-calls';
 export { markSessionCallsApplied } from './mark-session-calls-applied';
 export { listUnsettledSessionCalls } from './list-unsettled-session-calls';
+export { pruneAppliedSessionCalls } from './prune-applied-session-calls';
 export { listDoneSessionCallsOfContacts, type BatchSessionCallInput } from './session-call-statements';
 
 // Analytics

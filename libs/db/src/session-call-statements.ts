@@ -1,9 +1,8 @@
-import { Prisma } from './generated/client';
+import { Prisma, type SessionCall as SessionCallRow } from './generated/client';
 import type { InsertSessionCallInput } from './insert-session-call';
 import type { SqlClient } from './sql-client';
 import { toJsonInput } from './to-json-input';
 import { toSessionCall, type SessionCall } from './to-session-call';
-import type { SessionCall as SessionCallRow } from './generated/client';
 
 /** A call a batch of turns stores (insertSessionCall's fields, with the id chosen by the caller). */
 export type BatchSessionCallInput = Omit<InsertSessionCallInput, 'result'> & { id: string };
@@ -23,10 +22,10 @@ export function insertSessionCallsStatement(inputs: readonly BatchSessionCallInp
     ON CONFLICT ("sessionId", "key") DO NOTHING`;
 }
 
-/** Marks stored results applied (markSessionCallsApplied), for writeTurnBatch. */
+/** Marks stored results applied and clears request and result (markSessionCallsApplied; also part of writeTurnBatch). */
 export function markSessionCallsAppliedStatement(ids: readonly string[]): Prisma.Sql {
   return Prisma.sql`
-    UPDATE "SessionCall" SET "status" = 'applied', "appliedAt" = ${new Date()}
+    UPDATE "SessionCall" SET "status" = 'applied', "appliedAt" = ${new Date()}, "call" = '{}'::jsonb, "result" = NULL
     WHERE "id" = ANY(${[...ids]}::text[]) AND "status" = 'done'`;
 }
 

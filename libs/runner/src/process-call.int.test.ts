@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createDb, insertInboundMessage, withContactLock } from '@parley/db';
+import { createDb, insertInboundMessage, pruneAppliedSessionCalls, withContactLock } from '@parley/db';
 import { migrateFlow, type Flow } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, type RunnerTestFixture } from './create-runner-test-fixture';
@@ -127,7 +127,8 @@ describe('calls outside the turn', () => {
     await processInbox(fixture.ctx, resume);
     await processInbox(fixture.ctx, resume); // a repeated result job applies nothing twice
     expect(await replies(fixture.channelId, contact)).toEqual(['Order A7 is shipped', 'you said hello?']);
-    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied' });
+    // Applied: the request (headers may carry credentials) and the response are not kept.
+    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied', call: {}, result: null });
   });
 
   it('re-running a call that already has a result sends nothing again', async () => {
@@ -155,6 +156,10 @@ describe('calls outside the turn', () => {
     await processInbox(fixture.ctx, resume);
     expect(await replies(fixture.channelId, contact)).toEqual([]);
     expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied' });
+    // Applied calls are history: pruned once older than the cut-off (the reconciler uses a day).
+    expect(await pruneAppliedSessionCalls(db, new Date(0), 1_000)).toBe(0);
+    expect(await pruneAppliedSessionCalls(db, new Date(Date.now() + 1_000), 1_000)).toBeGreaterThanOrEqual(1);
+    expect(await db.sessionCall.findUnique({ where: { id: call.callId } })).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import {
   listPendingOutbound,
   listPendingTimers,
   listUnsettledSessionCalls,
+  pruneAppliedSessionCalls,
   pruneSettledTimers,
   type ExpiringSession,
   type SessionTimer,
@@ -42,7 +43,7 @@ export type ReconcileCounts = {
   calls: number;
   /** Jobs that were missing or finished and were queued again. */
   recreated: number;
-  /** Settled timers older than a day deleted. */
+  /** Settled timers and applied calls older than a day deleted. */
   pruned: number;
 };
 
@@ -60,7 +61,7 @@ const parallelChecks = 50;
  * a delivery job, every pending timer its delayed job and every active session
  * with an expiry time its expiry wake-up (an overdue one runs at once), every stored
  * call still to run its call job and every stored result not yet applied its result
- * job. A light
+ * job; it also deletes settled timers and applied calls older than a day. A light
  * run checks only overdue timers and expiries, since every active session has
  * one; a full run (`full`, or Redis lost its data — see `queuesLostData`)
  * checks them all.
@@ -115,7 +116,9 @@ export async function reconcile(ctx: RunnerContext, queues: Queues, options: Rec
     else tally(await ensureCallResult(queues, { channelId: call.channelId, contact: call.contact, callId: call.id }));
   });
 
-  const pruned = await pruneSettledTimers(ctx.db, new Date(now - pruneAfterMs), timerPageSize);
+  const pruned =
+    (await pruneSettledTimers(ctx.db, new Date(now - pruneAfterMs), timerPageSize)) +
+    (await pruneAppliedSessionCalls(ctx.db, new Date(now - pruneAfterMs), timerPageSize));
   return { full, inbound: contacts.length, outbound: outbound.length, timers, calls: calls.length, recreated, pruned };
 }
 
