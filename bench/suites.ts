@@ -4,7 +4,8 @@ import { callsBench } from './calls.bench';
 import { codeRunBench } from './code-run.bench';
 import { endToEndBench } from './end-to-end.bench';
 import { ingressBench } from './ingress.bench';
+import { noisyNeighbourBench } from './noisy-neighbour.bench';
 import { waitingSessionsBench } from './waiting-sessions.bench';
 
 /** Every benchmark suite, in run order. Add a suite: one import and one entry. */
-export const suites: BenchSuite[] = [apiElementBench, codeRunBench, ingressBench, endToEndBench, callsBench, waitingSessionsBench];
+export const suites: BenchSuite[] = [apiElementBench, codeRunBench, ingressBench, endToEndBench, callsBench, noisyNeighbourBench, waitingSessionsBench];

@@ -10,6 +10,8 @@ export type BenchPlatform = {
   databaseUrl: string;
   redisPrefix: string;
   clock: ReplyClock;
+  /** Where the platform's channels send their replies (the clock). */
+  outboundUrl: string;
   sender: SignedSender;
   stop: () => Promise<void>;
 };
@@ -56,6 +58,7 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
     databaseUrl: database.url,
     redisPrefix,
     clock,
+    outboundUrl,
     sender,
     stop: async () => {
       await sender.close();

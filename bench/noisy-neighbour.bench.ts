@@ -1,0 +1,116 @@
+import { createBot, createChannel, createWorkspace, publishBot, setWorkspaceHttpAllowlist } from '@parley/db';
+import { echoFlow } from '../tests/support/echo-flow';
+import type { BenchRow, BenchSuite } from './bench-suite';
+import { startBenchPlatform, type BenchPlatform } from './support/bench-platform';
+import { openLoop, type LoadResult } from './support/offered-load';
+import { SignedSender } from './support/signed-sender';
+
+const quietRate = 50;
+const phaseSeconds = 10;
+const noisyContacts = 200;
+
+/**
+ * One workspace floods, another talks at an ordinary pace: one API and one worker
+ * with default settings, an echo bot in each of two workspaces.
+ * 1. The quiet workspace alone: 50 msg/s for 10 s over 50 sessions (open loop).
+ * 2. The same while the noisy workspace sends as fast as it is answered (200
+ *    contacts, each sending its next message when the echo of the last arrived).
+ * The quiet workspace's p99 during the flood against its p99 alone (target ≤ 1.2×),
+ * and the noisy workspace's throughput meanwhile.
+ */
+export const noisyNeighbourBench: BenchSuite = {
+  name: 'noisy-neighbour',
+  run: async () => {
+    const bench = await startBenchPlatform({ suite: 'noisy-neighbour', flow: echoFlow, workers: 1, apis: 1 });
+    const quiet = await otherWorkspaceChannel(bench);
+    try {
+      const quietContacts = 50;
+      await startSessions(bench, quiet, 'quiet', quietContacts);
+      await startSessions(bench, bench.sender, 'noisy', noisyContacts);
+      const rows: BenchRow[] = [];
+      const alone = await quietPhase(bench, quiet, quietContacts, 'a');
+      rows.push({ name: `quiet workspace alone, ${quietRate} msg/s`, figures: figuresOf(alone) });
+
+      let flooding = true;
+      let noisyReplies = 0;
+      const floodStarted = performance.now();
+      const flood = Promise.all(
+        Array.from({ length: noisyContacts }, async (_, index) => {
+          for (let n = 0; flooding; n++) {
+            const text = `n${index}-${n}`;
+            const echoed = bench.clock.expect(`noisy-${index}`, `echo ${text}`);
+            await bench.sender.send(bench.sender.prepare(`noisy-${index}`, text));
+            await echoed;
+            noisyReplies++;
+          }
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const during = await quietPhase(bench, quiet, quietContacts, 'b');
+      flooding = false;
+      await flood;
+      const noisyPerSecond = (noisyReplies * 1_000) / (performance.now() - floodStarted);
+      rows.push({
+        name: `quiet workspace while another floods, ${quietRate} msg/s`,
+        figures: { ...figuresOf(during), p99_vs_alone: during.p99Ms / alone.p99Ms },
+        target: 'p99 ≤ 1.2 × alone',
+        met: during.p99Ms <= 1.2 * alone.p99Ms,
+      });
+      rows.push({ name: 'noisy workspace meanwhile (closed loop, 200 contacts)', figures: { replies_per_s: noisyPerSecond } });
+      return rows;
+    } finally {
+      await quiet.close();
+      await bench.stop();
+    }
+  },
+};
+
+/** A second workspace with its own echo bot on an HTTP channel replying to the bench's clock. */
+async function otherWorkspaceChannel(bench: BenchPlatform): Promise<SignedSender> {
+  const { db, env, webhookSecret, apiUrls } = bench.platform;
+  const workspace = await createWorkspace(db, { name: 'Quiet', slug: `quiet-${Date.now().toString(36)}` });
+  await setWorkspaceHttpAllowlist(db, workspace.id, ['127.0.0.1/32']);
+  const bot = await createBot(db, { workspaceId: workspace.id, name: 'Quiet echo', draft: echoFlow });
+  await publishBot(db, bot.id);
+  const channel = await createChannel(
+    db,
+    { workspaceId: workspace.id, botId: bot.id, type: 'http', name: 'quiet', config: { outboundUrl: bench.outboundUrl }, secrets: { webhookSecret } },
+    env.PARLEY_SECRET_KEY ?? '',
+  );
+  return new SignedSender(apiUrls, channel.id, webhookSecret);
+}
+
+async function startSessions(bench: BenchPlatform, sender: SignedSender, tag: string, count: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      const ready = bench.clock.expect(`${tag}-${index}`, 'ready');
+      await sender.send(sender.prepare(`${tag}-${index}`, 'hi'));
+      await ready;
+    }),
+  );
+}
+
+async function quietPhase(bench: BenchPlatform, sender: SignedSender, contacts: number, round: string): Promise<LoadResult> {
+  const count = quietRate * phaseSeconds;
+  const messages = Array.from({ length: count }, (_, index) => {
+    const contact = `quiet-${index % contacts}`;
+    const text = `${round}${index}`;
+    return { contact, text, request: sender.prepare(contact, text) };
+  });
+  return openLoop({
+    rate: quietRate,
+    count,
+    send: async (index) => {
+      const message = messages[index];
+      if (!message) return false;
+      const echoed = bench.clock.expect(message.contact, `echo ${message.text}`);
+      await sender.send(message.request);
+      await echoed;
+      return true;
+    },
+  });
+}
+
+function figuresOf(result: LoadResult): Record<string, number> {
+  return { p50_ms: result.p50Ms, p99_ms: result.p99Ms, max_ms: result.maxMs, replies: result.ok };
+}
