@@ -105,7 +105,6 @@ export type { SessionCall } from './to-session-call';
 export { insertSessionCall, type InsertSessionCallInput } from './insert-session-call';
 export { getSessionCall } from './get-session-call';
 export { completeSessionCall } from './complete-session-call';
-export { listDoneSessionCalls } from './list-done-session-calls';
 export { markSessionCallsApplied } from './mark-session-calls-applied';
 export { listUnsettledSessionCalls } from './list-unsettled-session-calls';
 export { pruneAppliedSessionCalls } from './prune-applied-session-calls';

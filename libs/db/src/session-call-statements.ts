@@ -30,8 +30,9 @@ export function markSessionCallsAppliedStatement(ids: readonly string[]): Prisma
 }
 
 /**
- * listDoneSessionCalls for many contacts in one statement: each contact's stored
- * results not yet applied, in the order they finished.
+ * Each contact's stored call results not yet fed to its session ('done'), in the
+ * order they finished, in one statement. Read under the contacts' locks by the turn
+ * that applies them.
  */
 export async function listDoneSessionCallsOfContacts(tx: SqlClient, contacts: readonly { channelId: string; contact: string }[]): Promise<SessionCall[]> {
   if (contacts.length === 0) return [];

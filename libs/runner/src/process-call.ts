@@ -1,6 +1,7 @@
 import { callSchema } from '@parley/elements';
 import { completeSessionCall, getSessionCall } from '@parley/db';
 import type { CallJob, InboundJob } from '@parley/queue';
+import { callContextOf } from './calls/call-context-of';
 import { callDeadlineMs } from './calls/call-deadline-ms';
 import type { CallResult } from './calls/call-executor';
 import { executeCall } from './calls/execute-call';
@@ -32,22 +33,7 @@ export async function processCall(ctx: RunnerContext, job: CallJob): Promise<Pro
   const parsed = callSchema.safeParse(stored.call);
   const outcome: CallResult = parsed.success
     ? await withDeadline(
-        executeCall(
-          ctx.db,
-          {
-            workspaceId: stored.workspaceId,
-            botId: stored.botId,
-            sessionId: stored.sessionId,
-            channelId: stored.channelId,
-            contact: stored.contact,
-            now: ctx.clock(),
-            secretKey: ctx.secretKey,
-            idempotencyKey: stored.id,
-            ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}),
-          },
-          parsed.data,
-          { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies },
-        ),
+        executeCall(ctx.db, callContextOf(ctx, stored, ctx.clock(), stored.id), parsed.data, { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies }),
         callDeadlineMs(parsed.data),
       )
     : { ok: false, error: { code: 'invalid-call', message: `Stored call unreadable: ${parsed.error.message}` } };

@@ -26,7 +26,7 @@ import { personScopedNames } from './person-attributes';
 import { userMessageEvent } from './process-inbox';
 import type { RunnerContext } from './runner-context';
 import type { SessionRow } from './run-turn';
-import { outboundOfSend, timerWriteOf } from './turn-writes';
+import { callOwnerOf, outboundOfSend, timerWriteOf } from './turn-writes';
 
 /**
  * processInbox for many contacts' inbox jobs at once, in one transaction holding
@@ -240,17 +240,7 @@ async function planPlainTurns(
         case 'call':
           // A database call runs inside a turn (processInbox); a call that leaves the process is only stored.
           if (!runsOutsideTurn(command.call)) return null;
-          plan.calls.push({
-            id: randomUUID(),
-            workspaceId: session.workspaceId,
-            botId: session.botId,
-            sessionId: session.id,
-            channelId: session.channelId,
-            contact: session.contact,
-            key: command.key,
-            name: command.call.name,
-            call: command.call,
-          });
+          plan.calls.push({ id: randomUUID(), ...callOwnerOf(session), key: command.key, name: command.call.name, call: command.call });
           break;
         case 'session.close':
           return null;

@@ -4,7 +4,7 @@ import {
   findAgentConversation,
   findActiveSession,
   getLatestVersion,
-  listDoneSessionCalls,
+  listDoneSessionCallsOfContacts,
   listUnprocessedInbound,
   markInboundProcessed,
   markSessionCallsApplied,
@@ -103,7 +103,7 @@ export async function processInbox(ctx: RunnerContext, job: InboundJob): Promise
 
 /** Feeds the contact's stored call results to its active session (see processInbox). */
 async function applyCallResults(tx: Tx, ctx: RunnerContext, job: InboundJob, effects: Effects): Promise<void> {
-  const done = await listDoneSessionCalls(tx, job.channelId, job.contact);
+  const done = await listDoneSessionCallsOfContacts(tx, [job]);
   if (done.length === 0) return;
   let session: SessionRow | null = await findActiveSession(tx, job.channelId, job.contact);
   for (const call of done) {

@@ -14,7 +14,8 @@ import { runsOutsideTurn } from './calls/runs-outside-turn';
 import type { Call } from '@parley/elements';
 import type { Effects } from './effects';
 import { loadPersonAttributes, savePersonAttributes } from './person-attributes';
-import { outboundOfSend, timerWriteOf } from './turn-writes';
+import { callOwnerOf, outboundOfSend, timerWriteOf } from './turn-writes';
+import { callContextOf } from './calls/call-context-of';
 import type { RunnerContext } from './runner-context';
 
 /** The session row fields a turn needs. */
@@ -105,17 +106,12 @@ export async function runTurn(
       }
       case 'call': {
         if (runsOutsideTurn(command.call)) {
-          const stored = await insertSessionCall(tx, { ...callRowOf(row), key: command.key, name: command.call.name, call: command.call });
+          const stored = await insertSessionCall(tx, { ...callOwnerOf(row), key: command.key, name: command.call.name, call: command.call });
           if (stored.status === 'pending') effects.calls.push({ callId: stored.id, workspaceId: row.workspaceId });
           ctx.logger.info({ sessionId: row.id, call: command.call.name, key: command.key, callId: stored.id }, 'call queued');
           break;
         }
-        const outcome = await executeCall(
-          tx,
-          { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact, now, secretKey: ctx.secretKey, ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}) },
-          command.call,
-          { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies },
-        );
+        const outcome = await executeCall(tx, callContextOf(ctx, callOwnerOf(row), now), command.call, { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies });
         callResults.set(command.key, { event: { type: 'call.result', key: command.key, ...outcome }, call: command.call });
         ctx.logger.info({ sessionId: row.id, call: command.call.name, key: command.key, ok: outcome.ok }, 'call executed');
         break;
@@ -179,14 +175,10 @@ export async function runTurnChain(
   if (turn.next && turn.active) {
     const { event, call } = turn.next;
     const { type: _type, key, ...result } = event;
-    const stored = await insertSessionCall(tx, { ...callRowOf(turn.session), key, name: call.name, call, result });
+    const stored = await insertSessionCall(tx, { ...callOwnerOf(turn.session), key, name: call.name, call, result });
     effects.callResults.push({ channelId: turn.session.channelId, contact: turn.session.contact, callId: stored.id });
     ctx.logger.info({ sessionId: turn.session.id, call: call.name, key }, 'chained call limit reached: result stored for the next job');
   }
   return turn;
 }
 
-/** The SessionCall columns naming the session a call belongs to. */
-function callRowOf(row: SessionRow): { workspaceId: string; botId: string; sessionId: string; channelId: string; contact: string } {
-  return { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact };
-}

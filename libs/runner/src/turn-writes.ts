@@ -67,3 +67,10 @@ export function timerWriteOf(
   if (expiresAt !== null && before?.expiryTimerId === command.timerId) return { kind: 'none' };
   return { kind: 'cancel', timer: { sessionId: row.id, timerId: command.timerId } };
 }
+
+/** Who a call is made for: the session that reached it (SessionCall's owner columns; a stored SessionCall has them too). */
+export type CallOwner = { workspaceId: string; botId: string; sessionId: string; channelId: string; contact: string };
+
+export function callOwnerOf(row: SessionRow): CallOwner {
+  return { workspaceId: row.workspaceId, botId: row.botId, sessionId: row.id, channelId: row.channelId, contact: row.contact };
+}
