@@ -8,7 +8,6 @@ import {
   enqueueCallResult,
   expiryWakeUpKind,
   inboundJobSchema,
-  type InboundJob,
   jobBackoffStrategy,
   outboundJobSchema,
   queueNames,
@@ -19,15 +18,16 @@ import {
 import {
   deliverOutbound,
   dispatchTurnEffects,
+  expiryWakeUpPrecheck,
   FlowCache,
-  processInbox,
-  processInboxBatch,
   processCall,
-  processTimer,
-  processExpiryWakeUp,
   reconcile,
+  runTurn,
+  runTurns,
   type DeliverySettings,
+  type Effects,
   type RunnerContext,
+  type TurnSource,
 } from '@parley/runner';
 import { defaultSourceAddress } from '@parley/http';
 import { SandboxPool } from '@parley/sandbox';
@@ -56,15 +56,15 @@ export type WorkerOptions = {
   /** Outbound delivery lease, attempts and burst size (see DeliverySettings). */
   delivery?: Partial<DeliverySettings>;
   /**
-   * Most contacts whose plain turns share one transaction (processInboxBatch); default 50.
-   * 1 runs every inbox job in its own transaction. Unused with a batching window.
+   * Most contacts whose turns share one transaction (runTurns); default 50.
+   * 1 runs every job in its own transaction. Unused with a batching window.
    */
   turnBatchSize?: number;
   /** Messages of one contact arriving within this many ms become one turn; default 0 (off). */
   inboxBatchWindowMs?: number;
   /** Sandbox processes running Code element scripts (each with one warm isolate); default 2. */
   sandboxPoolSize?: number;
-  /** Calls (HTTP, Code) this process runs at once, outside any transaction; default 256. */
+  /** Calls (HTTP, Code, database calls) this process runs at once, outside any turn; default 256. */
   callConcurrency?: number;
   /** Calls of one workspace in flight at once across all workers; default 100. */
   workspaceCallLimit?: number;
@@ -102,19 +102,21 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
 
-  // Group commit of turns: while a batch runs, jobs arriving meanwhile wait and share the next one
-  // (one batch at a time: measured, more in flight gave smaller batches and more CPU per reply).
-  // A contact the batch does not take (null), or every job of a batch that failed, runs alone.
+  // One turn pipeline for every source (runTurns). Group commit: while a batch runs, jobs
+  // arriving meanwhile wait and share the next one (one batch at a time: measured, more in
+  // flight gave smaller batches and more CPU per reply). A contact whose lock is busy (null),
+  // or every job of a batch that failed, runs alone, waiting for its lock.
   const turnBatchSize = options.inboxBatchWindowMs ? 1 : (options.turnBatchSize ?? 50);
-  const turns = createGroupCommit((jobs: InboundJob[]) => processInboxBatch(ctx, jobs), async () => null, {
+  const turns = createGroupCommit((sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false }), async () => null, {
     maxBatch: turnBatchSize,
     maxInFlight: 1,
   });
+  const turnOf = async (source: TurnSource): Promise<Effects> => (turnBatchSize > 1 ? await turns.run(source) : null) ?? (await runTurn(ctx, source));
   const inbound = new Worker(
     queueNames.inbound,
     async (job, token) => {
       const data = inboundJobSchema.parse(job.data);
-      const effects = (turnBatchSize > 1 ? await turns.run(data) : null) ?? (await processInbox(ctx, data));
+      const effects = await turnOf({ kind: 'inbox', job: data });
       if (effects.deferUntil !== undefined) {
         // Batching window: the contact may still be typing; look again when it has passed.
         await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
@@ -129,7 +131,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     queueNames.timers,
     async (job, token) => {
       const data = timerJobSchema.parse(job.data);
-      const effects = data.kind === expiryWakeUpKind ? await processExpiryWakeUp(ctx, data) : await processTimer(ctx, data);
+      // An expiry wake-up first looks without a lock: most find their session's expiry moved on.
+      const effects = (data.kind === expiryWakeUpKind ? await expiryWakeUpPrecheck(ctx, data) : null) ?? (await turnOf({ kind: 'timer', job: data }));
       if (effects.deferUntil !== undefined) {
         // A session's expiry wake-up that came before its (moved) expiry: wait until then.
         await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
@@ -140,8 +143,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency },
   );
 
-  // Calls that leave the process (HTTP, Code) run here, holding no transaction and no
-  // contact lock; each workspace holds at most `workspaceCallLimit` of them at once
+  // Calls run here, never under a contact's lock (those that leave the process, HTTP and Code,
+  // with no transaction open either); each workspace holds at most `workspaceCallLimit` of them at once
   // (across workers), so one workspace's slow partner cannot take every slot: its
   // surplus jobs wait (delayed, no attempt used) while other workspaces' calls run.
   const workspaceCallLimit = options.workspaceCallLimit ?? 100;

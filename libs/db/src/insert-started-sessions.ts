@@ -1,4 +1,6 @@
+import type { SessionStatus } from './column-schemas';
 import { Prisma } from './generated/client';
+import { insertAnalyticsEventsStatement } from './record-analytics-event';
 import { sessionActiveKey } from './session-active-key';
 import { toJsonInput } from './to-json-input';
 
@@ -14,6 +16,8 @@ export type StartedSessionInput = {
   channelId: string;
   contact: string;
   state: unknown;
+  /** 'active' unless these turns also ended it (then it is stored ended: no activeKey, closedAt set). */
+  status?: SessionStatus;
   /** Turns taken: the session's version, as if created at 0 and saved once per turn. */
   version: number;
   expiresAt: Date | null;
@@ -26,19 +30,21 @@ export type StartedSessionInput = {
  */
 export function insertStartedSessionsStatement(inputs: readonly StartedSessionInput[]): Prisma.Sql {
   const now = new Date();
-  const values = inputs.map(
-    (input) => Prisma.sql`(${input.id}, ${input.workspaceId}, ${input.botId}, ${input.botVersionId}, ${input.channelId}, ${input.contact}, 'active',
-      ${JSON.stringify(toJsonInput(input.state))}::jsonb, ${input.version}::int, ${sessionActiveKey(input.channelId, input.contact)}, ${now}, ${now}, ${now}, ${input.expiresAt}::timestamp(3))`,
-  );
+  const values = inputs.map((input) => {
+    const status = input.status ?? 'active';
+    const active = status === 'active';
+    return Prisma.sql`(${input.id}, ${input.workspaceId}, ${input.botId}, ${input.botVersionId}, ${input.channelId}, ${input.contact}, ${status},
+      ${JSON.stringify(toJsonInput(input.state))}::jsonb, ${input.version}::int, ${active ? sessionActiveKey(input.channelId, input.contact) : null}, ${now}, ${now}, ${now},
+      ${active ? input.expiresAt : null}::timestamp(3), ${active ? null : now}::timestamp(3))`;
+  });
   return Prisma.sql`
-    INSERT INTO "Session" ("id", "workspaceId", "botId", "botVersionId", "channelId", "contact", "status", "state", "version", "activeKey", "createdAt", "updatedAt", "lastActivityAt", "expiresAt")
+    INSERT INTO "Session" ("id", "workspaceId", "botId", "botVersionId", "channelId", "contact", "status", "state", "version", "activeKey", "createdAt", "updatedAt", "lastActivityAt", "expiresAt", "closedAt")
     VALUES ${Prisma.join(values)}`;
 }
 
 /** The 'session.started' analytics events of those sessions (as recordAnalyticsEvent writes them). */
 export function insertSessionStartedEventsStatement(inputs: readonly StartedSessionInput[]): Prisma.Sql {
-  const values = inputs.map(
-    (input) => Prisma.sql`(gen_random_uuid()::text, ${input.workspaceId}, ${input.botId}, ${input.id}, 'session.started', ${JSON.stringify({ botVersion: input.botVersionNumber })}::jsonb)`,
+  return insertAnalyticsEventsStatement(
+    inputs.map((input) => ({ workspaceId: input.workspaceId, botId: input.botId, sessionId: input.id, type: 'session.started', payload: { botVersion: input.botVersionNumber } })),
   );
-  return Prisma.sql`INSERT INTO "AnalyticsEvent" ("id", "workspaceId", "botId", "sessionId", "type", "payload") VALUES ${Prisma.join(values)}`;
 }

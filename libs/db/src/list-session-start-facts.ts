@@ -2,8 +2,11 @@ import { Prisma } from './generated/client';
 import type { SqlClient } from './sql-client';
 
 export type SessionStartFacts = {
-  /** Contacts (`${channelId}\u0000${contact}`) whose conversation is with a human agent ('open' or 'assigned'). */
-  withAgent: Set<string>;
+  /**
+   * Contacts (`${channelId}\u0000${contact}`) whose conversation is with a human agent
+   * ('open' or 'assigned'; the most recently updated one), with that conversation.
+   */
+  withAgent: Map<string, { conversationId: string; workspaceId: string }>;
   /** Each bot's highest-numbered published version: its id and number. */
   latestVersions: Map<string, { id: string; number: number }>;
 };
@@ -19,21 +22,24 @@ export async function listSessionStartFacts(
   contacts: readonly { channelId: string; contact: string }[],
   botIds: readonly string[],
 ): Promise<SessionStartFacts> {
-  const facts: SessionStartFacts = { withAgent: new Set(), latestVersions: new Map() };
+  const facts: SessionStartFacts = { withAgent: new Map(), latestVersions: new Map() };
   if (contacts.length === 0 && botIds.length === 0) return facts;
   const pairs = contacts.length > 0 ? Prisma.join(contacts.map((ref) => Prisma.sql`(${ref.channelId}, ${ref.contact})`)) : Prisma.sql`(NULL::text, NULL::text)`;
-  const rows = await tx.$queryRaw<{ kind: string; a: string; b: string; n: number | null }[]>`
-    SELECT DISTINCT 'agent' AS "kind", c."channelId" AS "a", s."contact" AS "b", NULL::int AS "n"
-    FROM "Conversation" c JOIN "Session" s ON s."id" = c."sessionId"
-    WHERE c."status" IN ('open', 'assigned') AND (c."channelId", s."contact") IN (VALUES ${pairs})
+  const rows = await tx.$queryRaw<{ kind: string; a: string; b: string; n: number | null; c: string | null; d: string | null }[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON (c."channelId", s."contact") 'agent' AS "kind", c."channelId" AS "a", s."contact" AS "b", NULL::int AS "n", c."id" AS "c", c."workspaceId" AS "d"
+      FROM "Conversation" c JOIN "Session" s ON s."id" = c."sessionId"
+      WHERE c."status" IN ('open', 'assigned') AND (c."channelId", s."contact") IN (VALUES ${pairs})
+      ORDER BY c."channelId", s."contact", c."updatedAt" DESC
+    ) AS agents
     UNION ALL
     SELECT * FROM (
-      SELECT DISTINCT ON ("botId") 'version', "botId", "id", "number" FROM "BotVersion"
+      SELECT DISTINCT ON ("botId") 'version', "botId", "id", "number", NULL::text, NULL::text FROM "BotVersion"
       WHERE "botId" = ANY(${[...botIds]}::text[])
       ORDER BY "botId", "number" DESC
     ) AS latest`;
   for (const row of rows) {
-    if (row.kind === 'agent') facts.withAgent.add(`${row.a}\u0000${row.b}`);
+    if (row.kind === 'agent' && row.c !== null && row.d !== null) facts.withAgent.set(`${row.a}\u0000${row.b}`, { conversationId: row.c, workspaceId: row.d });
     else if (row.n !== null) facts.latestVersions.set(row.a, { id: row.b, number: row.n });
   }
   return facts;

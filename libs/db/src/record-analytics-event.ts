@@ -1,5 +1,5 @@
 import type { Tx } from './create-db';
-import type { AnalyticsEvent } from './generated/client';
+import { Prisma, type AnalyticsEvent } from './generated/client';
 import { toJsonInput } from './to-json-input';
 
 export type RecordAnalyticsEventInput = {
@@ -22,4 +22,13 @@ export async function recordAnalyticsEvent(db: Tx, input: RecordAnalyticsEventIn
       payload: toJsonInput(input.payload),
     },
   });
+}
+
+/** The INSERT of many analytics events, as recordAnalyticsEvent writes them (for writeTurnBatch); RETURNING nothing. */
+export function insertAnalyticsEventsStatement(inputs: readonly RecordAnalyticsEventInput[]): Prisma.Sql {
+  const values = inputs.map(
+    (input) =>
+      Prisma.sql`(gen_random_uuid()::text, ${input.workspaceId}, ${input.botId ?? null}, ${input.sessionId ?? null}, ${input.type}, ${JSON.stringify(toJsonInput(input.payload))}::jsonb)`,
+  );
+  return Prisma.sql`INSERT INTO "AnalyticsEvent" ("id", "workspaceId", "botId", "sessionId", "type", "payload") VALUES ${Prisma.join(values)}`;
 }

@@ -50,11 +50,16 @@ export async function updateSession(tx: Tx, input: UpdateSessionInput): Promise<
   throw await refusalOf(tx, input.id, input.expectedVersion);
 }
 
-export type UpdateActiveSessionInput = Omit<UpdateSessionInput, 'status' | 'expiresAt'> & { expiresAt: Date | null };
+export type UpdateActiveSessionInput = Omit<UpdateSessionInput, 'status' | 'expiresAt'> & {
+  expiresAt: Date | null;
+  /** 'active' (the default) or how the session ended: it is then saved ended, as updateSession ends one. */
+  status?: SessionStatus;
+};
 
 /**
- * updateSession for many sessions that stay active, in one statement: each is
- * written only at its expected version (bumped by one) and only while active.
+ * updateSession for many active sessions, in one statement: each is written only at
+ * its expected version (bumped by one) and only while active; one saved with another
+ * status ends (activeKey NULL, closedAt set, expiresAt NULL).
  * All or nothing for the caller's transaction: if any write is refused, throws
  * as updateSession would for the first refused one (StaleSessionError when its
  * version moved on), and the caller must roll back.
@@ -73,12 +78,15 @@ export function updateActiveSessionsStatement(inputs: readonly UpdateActiveSessi
   const now = new Date();
   const values = inputs.map(
     (input) =>
-      Prisma.sql`(${input.id}, ${input.expectedVersion}::int, ${JSON.stringify(toJsonInput(input.state))}::jsonb, ${input.expiresAt}::timestamp(3))`,
+      Prisma.sql`(${input.id}, ${input.expectedVersion}::int, ${JSON.stringify(toJsonInput(input.state))}::jsonb, ${input.expiresAt}::timestamp(3), ${input.status ?? 'active'})`,
   );
   return Prisma.sql`
     UPDATE "Session" AS s
-    SET "state" = v."state", "version" = s."version" + 1, "lastActivityAt" = ${now}, "updatedAt" = ${now}, "expiresAt" = v."expiresAt"
-    FROM (VALUES ${Prisma.join(values)}) AS v("id", "expected", "state", "expiresAt")
+    SET "state" = v."state", "version" = s."version" + 1, "lastActivityAt" = ${now}, "updatedAt" = ${now}, "status" = v."status",
+      "expiresAt" = CASE WHEN v."status" = 'active' THEN v."expiresAt" END,
+      "activeKey" = CASE WHEN v."status" = 'active' THEN s."activeKey" END,
+      "closedAt" = CASE WHEN v."status" = 'active' THEN s."closedAt" ELSE ${now}::timestamp(3) END
+    FROM (VALUES ${Prisma.join(values)}) AS v("id", "expected", "state", "expiresAt", "status")
     WHERE s."id" = v."id" AND s."version" = v."expected" AND s."status" = 'active'`;
 }
 

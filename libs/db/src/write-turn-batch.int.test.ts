@@ -26,7 +26,7 @@ describe('writeTurnBatch', () => {
   it('writes replies, timers, sessions and processed messages of many sessions in one statement', async () => {
     const [a, b] = [await session('+1000'), await session('+1001')];
     const expiresAt = new Date('2026-12-01T10:00:00.000Z');
-    const stored = await withSqlTransaction(db, (tx) =>
+    const { replies: stored } = await withSqlTransaction(db, (tx) =>
       writeTurnBatch(tx, {
         replies: [reply('+1000', a.id, `${a.id}:1`), reply('+1000', a.id, `${a.id}:2`), reply('+1001', b.id, `${b.id}:1`)],
         armed: [{ sessionId: b.id, timerId: '1:reply-timeout', kind: 'reply-timeout', dueAt: expiresAt, channelId: fixture.channel.id, contact: '+1001' }],
@@ -55,7 +55,7 @@ describe('writeTurnBatch', () => {
         processed: [],
       }),
     );
-    expect(again).toEqual([
+    expect(again.replies).toEqual([
       { id: stored[0]?.id, pending: false },
       { id: stored[1]?.id, pending: true },
     ]);
@@ -81,5 +81,39 @@ describe('writeTurnBatch', () => {
     ).rejects.toBeInstanceOf(StaleSessionError);
     expect(await db.message.count({ where: { sessionId: a.id } })).toBe(0);
     expect((await db.session.findUniqueOrThrow({ where: { id: a.id } })).version).toBe(0);
+  });
+
+  it('ends sessions, cancelling their pending timers, and records events and person attributes', async () => {
+    const a = await session('+3000');
+    await withSqlTransaction(db, (tx) =>
+      writeTurnBatch(tx, {
+        replies: [],
+        armed: [{ sessionId: a.id, timerId: '1:delay', kind: 'delay', dueAt: new Date(), channelId: fixture.channel.id, contact: '+3000' }],
+        cancelled: [],
+        sessions: [],
+        processed: [],
+      }),
+    );
+    const who = { workspaceId: fixture.workspace.id, contact: { type: 'phone' as const, value: '+3000' } };
+    const first = await withSqlTransaction(db, (tx) =>
+      writeTurnBatch(tx, {
+        replies: [],
+        armed: [],
+        cancelled: [],
+        sessions: [{ id: a.id, expectedVersion: 0, state: { n: 1 }, expiresAt: new Date(), status: 'closed' }],
+        processed: [],
+        ended: [a.id],
+        events: [{ workspaceId: fixture.workspace.id, sessionId: a.id, type: 'session.closed', payload: { turn: 1 } }],
+        persons: [{ ...who, attributes: { plan: 'gold' } }],
+      }),
+    );
+    expect(first.cancelledTimers).toEqual([{ sessionId: a.id, timerId: '1:delay' }]);
+    expect(await db.session.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: 'closed', activeKey: null, expiresAt: null, version: 1 });
+    expect(await db.analyticsEvent.count({ where: { sessionId: a.id, type: 'session.closed' } })).toBe(1);
+    // A second write merges into the profile it created.
+    await withSqlTransaction(db, (tx) =>
+      writeTurnBatch(tx, { replies: [], armed: [], cancelled: [], sessions: [], processed: [], persons: [{ ...who, attributes: { city: 'Split' } }] }),
+    );
+    expect((await db.person.findFirstOrThrow({ where: { workspaceId: fixture.workspace.id, phone: '+3000' } })).attributes).toEqual({ plan: 'gold', city: 'Split' });
   });
 });

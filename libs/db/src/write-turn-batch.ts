@@ -4,6 +4,8 @@ import { Prisma } from './generated/client';
 import { findOutboundRepeats, insertOutboundStatement, keyOf, type InsertOutboundMessageInput } from './insert-outbound-message';
 import { insertSessionStartedEventsStatement, insertStartedSessionsStatement, type StartedSessionInput } from './insert-started-sessions';
 import { markInboundProcessedStatement } from './mark-inbound-processed';
+import { upsertPersonAttributesStatements, type PersonAttributesWrite } from './person-attribute-statements';
+import { insertAnalyticsEventsStatement, type RecordAnalyticsEventInput } from './record-analytics-event';
 import { insertSessionCallsStatement, markSessionCallsAppliedStatement, type BatchSessionCallInput } from './session-call-statements';
 import type { SqlClient } from './sql-client';
 import { throwIfRefused, updateActiveSessionsStatement, type UpdateActiveSessionInput } from './update-session';
@@ -15,7 +17,7 @@ export type TurnBatchWrites = {
   armed: readonly ArmSessionTimerInput[];
   /** Pending timers to cancel (cancelSessionTimers); never one armed in the same batch. */
   cancelled: readonly { sessionId: string; timerId: string }[];
-  /** Sessions to save, each at its expected version (updateActiveSessions). */
+  /** Sessions to save, each at its expected version (updateActiveSessions; one with an ended status ends). */
   sessions: readonly UpdateActiveSessionInput[];
   /** Sessions these turns started (with their 'session.started' events); none by default. */
   started?: readonly StartedSessionInput[];
@@ -25,10 +27,19 @@ export type TurnBatchWrites = {
   appliedCalls?: readonly string[];
   /** Inbound messages handled, with their sessions (markInboundProcessedBySession). */
   processed: readonly { messageIds: readonly string[]; sessionId: string | null }[];
+  /** Sessions that ended: every pending timer of theirs is cancelled (none may be armed in the same batch). */
+  ended?: readonly string[];
+  /** Analytics events to record (session.closed, messages routed to an agent ...); none by default. */
+  events?: readonly RecordAnalyticsEventInput[];
+  /** Person-scoped attribute values to merge into profiles, each person once; none by default. */
+  persons?: readonly PersonAttributesWrite[];
 };
 
 /** Per reply, in input order: its stored id and whether it still waits for delivery (a repeat may not). */
 export type StoredReply = { id: string; pending: boolean };
+
+/** What writeTurnBatch stored: the replies (in input order), and the timers cancelled because their sessions ended. */
+export type TurnBatchResult = { replies: StoredReply[]; cancelledTimers: { sessionId: string; timerId: string }[] };
 
 /**
  * All the writes of a batch of turns in one statement (one round trip): the
@@ -43,7 +54,7 @@ export type StoredReply = { id: string; pending: boolean };
  * version moved on), it throws as updateActiveSessions does and the caller must
  * roll back. A reply already stored (a repeated turn) costs a second statement.
  */
-export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Promise<StoredReply[]> {
+export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Promise<TurnBatchResult> {
   const parts: Prisma.Sql[] = [];
   const started = writes.started ?? [];
   if (started.length > 0) {
@@ -57,10 +68,20 @@ export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Pr
   if (writes.cancelled.length > 0) parts.push(Prisma.sql`cancelled AS (${cancelSessionTimersStatement(writes.cancelled)})`);
   if (writes.sessions.length > 0) parts.push(Prisma.sql`sessions AS (${updateActiveSessionsStatement(writes.sessions)} RETURNING s."id")`);
   if (writes.processed.some((group) => group.messageIds.length > 0)) parts.push(Prisma.sql`processed AS (${markInboundProcessedStatement(writes.processed)})`);
-  if (parts.length === 0) return [];
+  const ended = writes.ended ?? [];
+  if (ended.length > 0) {
+    parts.push(Prisma.sql`ended AS (
+      UPDATE "SessionTimer" SET "status" = 'cancelled', "settledAt" = ${new Date()}
+      WHERE "sessionId" = ANY(${[...ended]}::text[]) AND "status" = 'pending'
+      RETURNING "sessionId", "timerId")`);
+  }
+  if (writes.events && writes.events.length > 0) parts.push(Prisma.sql`events AS (${insertAnalyticsEventsStatement(writes.events)})`);
+  upsertPersonAttributesStatements(writes.persons ?? []).forEach((statement, index) => parts.push(Prisma.sql`${Prisma.raw(`persons${index}`)} AS (${statement})`));
+  if (parts.length === 0) return { replies: [], cancelledTimers: [] };
   const results: Prisma.Sql[] = [Prisma.sql`SELECT NULL::text AS "kind", NULL::text AS "id", NULL::text AS "channelId", NULL::text AS "key" WHERE false`];
   if (writes.replies.length > 0) results.push(Prisma.sql`SELECT 'reply', "id", "channelId", "channelMessageId" FROM replies`);
   if (writes.sessions.length > 0) results.push(Prisma.sql`SELECT 'session', "id", NULL, NULL FROM sessions`);
+  if (ended.length > 0) results.push(Prisma.sql`SELECT 'timer', "sessionId", NULL, "timerId" FROM ended`);
   const rows = await tx.$queryRaw<{ kind: string; id: string; channelId: string | null; key: string | null }[]>`
     WITH ${Prisma.join(parts, ',\n')}
     ${Prisma.join(results, '\nUNION ALL\n')}`;
@@ -71,9 +92,11 @@ export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Pr
     if (row.kind === 'reply' && row.channelId !== null) stored.set(keyOf({ channelId: row.channelId, channelMessageId: row.key }), { id: row.id, pending: true });
   }
   for (const row of await findOutboundRepeats(tx, writes.replies, stored)) stored.set(keyOf(row), { id: row.id, pending: row.status === 'pending' });
-  return writes.replies.map((reply) => {
+  const replies = writes.replies.map((reply) => {
     const found = stored.get(keyOf({ channelId: reply.channelId, channelMessageId: reply.idempotencyKey }));
     if (!found) throw new Error(`Outbound message ${reply.idempotencyKey} was neither stored nor found`);
     return found;
   });
+  const cancelledTimers = rows.flatMap((row) => (row.kind === 'timer' && row.key !== null ? [{ sessionId: row.id, timerId: row.key }] : []));
+  return { replies, cancelledTimers };
 }

@@ -1,4 +1,4 @@
-import { cancelExpiryWakeUp, cancelTimer, enqueueCall, enqueueCallResult, enqueueOutbound, scheduleExpiryWakeUp, scheduleTimer, type Queues } from '@parley/queue';
+import { cancelExpiryWakeUp, cancelTimer, enqueueCall, enqueueOutbound, scheduleExpiryWakeUp, scheduleTimer, type Queues } from '@parley/queue';
 import type { Effects } from './effects';
 
 /**
@@ -24,6 +24,5 @@ export async function dispatchEffects(queues: Queues, effects: Effects, now: num
     ...effects.wakeUps.filter((job) => !effects.cancelledWakeUps.includes(job.sessionId)).map((job) => scheduleExpiryWakeUp(queues, job, now)),
     ...effects.cancelledWakeUps.map((sessionId) => cancelExpiryWakeUp(queues, sessionId)),
     ...effects.calls.map((job) => enqueueCall(queues, job)),
-    ...effects.callResults.map((job) => enqueueCallResult(queues, job)),
   ]);
 }

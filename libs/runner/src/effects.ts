@@ -1,4 +1,4 @@
-import type { CallJob, InboundJob, TimerJob } from '@parley/queue';
+import type { CallJob, TimerJob } from '@parley/queue';
 
 /**
  * What a committed turn still has to do outside the database transaction:
@@ -16,14 +16,12 @@ export type Effects = {
   cancelledWakeUps: string[];
   /** Stored calls to run from the calls queue (outside any transaction). */
   calls: CallJob[];
-  /** Stored call results to feed to their sessions in a later turn (see processInbox). */
-  callResults: (InboundJob & { callId: string })[];
   /** Nothing was processed yet: run the inbox job again at this time (epoch ms; batching window, see processInbox). */
   deferUntil?: number;
 };
 
 export function emptyEffects(): Effects {
-  return { outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [], callResults: [] };
+  return { outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [] };
 }
 
 export function mergeEffects(into: Effects, from: Effects): void {
@@ -33,5 +31,4 @@ export function mergeEffects(into: Effects, from: Effects): void {
   into.wakeUps.push(...from.wakeUps);
   into.cancelledWakeUps.push(...from.cancelledWakeUps);
   into.calls.push(...from.calls);
-  into.callResults.push(...from.callResults);
 }

@@ -5,19 +5,23 @@ import { callContextOf } from './calls/call-context-of';
 import { callDeadlineMs } from './calls/call-deadline-ms';
 import type { CallResult } from './calls/call-executor';
 import { executeCall } from './calls/execute-call';
+import { leavesProcess } from './calls/leaves-process';
 import type { RunnerContext } from './runner-context';
 
 /** What became of a call job: the result to feed to the session (an inbox job to queue), or nothing to do. */
 export type ProcessCallOutcome = { resume: InboundJob & { callId: string } } | { resume: null };
 
 /**
- * Runs one stored call (SessionCall 'pending') that leaves the process — an HTTP
- * request, a Code script — with NO transaction and NO contact lock held: a slow
- * partner costs this job and its memory, not a database connection or the contact's
- * other work. The outcome is stored once (completeSessionCall: of two runs of the same
- * call, after a worker died mid-call, the first to finish wins) and the caller queues
- * the returned `resume` job, whose turn feeds it to the session under the contact's
- * lock (processInbox). HTTP requests carry the call's id as `Idempotency-Key`.
+ * Runs one stored call (SessionCall 'pending'), never under the contact's lock, and
+ * stores its outcome once; the caller queues the returned `resume` job, whose turn
+ * feeds it to the session under the contact's lock (runTurns).
+ * - A call that leaves the process (an HTTP request, a Code script: leavesProcess) runs
+ *   with NO transaction open: a slow partner costs this job and its memory, not a
+ *   database connection or the contact's other work. Of two runs of the same call
+ *   (after a worker died mid-call) the first to finish wins (completeSessionCall). HTTP
+ *   requests carry the call's id as `Idempotency-Key`.
+ * - A database call (profiles, tags, CSAT, handoff ...) runs in one short transaction
+ *   with the storing of its outcome: it takes effect exactly once.
  *
  * A call that takes longer than its deadline (callDeadlineMs) is stored as a `timeout`
  * failure; the late outcome, if it ever comes, is dropped. A call already done is not
@@ -31,13 +35,28 @@ export async function processCall(ctx: RunnerContext, job: CallJob): Promise<Pro
   const resume = { channelId: stored.channelId, contact: stored.contact, callId: stored.id };
   if (stored.status === 'done') return { resume };
   const parsed = callSchema.safeParse(stored.call);
-  const outcome: CallResult = parsed.success
-    ? await withDeadline(
-        executeCall(ctx.db, callContextOf(ctx, stored, ctx.clock(), stored.id), parsed.data, { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies }),
-        callDeadlineMs(parsed.data),
-      )
-    : { ok: false, error: { code: 'invalid-call', message: `Stored call unreadable: ${parsed.error.message}` } };
-  const first = await completeSessionCall(ctx.db, stored.id, outcome);
+  const services = { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies };
+  const callContext = callContextOf(ctx, stored, ctx.clock(), stored.id);
+  let outcome: CallResult;
+  let first: boolean;
+  if (!parsed.success) {
+    outcome = { ok: false, error: { code: 'invalid-call', message: `Stored call unreadable: ${parsed.error.message}` } };
+    first = await completeSessionCall(ctx.db, stored.id, outcome);
+  } else if (leavesProcess(parsed.data)) {
+    outcome = await withDeadline(executeCall(ctx.db, callContext, parsed.data, services), callDeadlineMs(parsed.data));
+    first = await completeSessionCall(ctx.db, stored.id, outcome);
+  } else {
+    const call = parsed.data;
+    ({ outcome, first } = await ctx.db.$transaction(
+      async (tx) => {
+        // Locks the row: a second run waits here, then finds the call done and changes nothing.
+        if ((await getSessionCall(tx, stored.id, { forUpdate: true }))?.status !== 'pending') return { outcome: { ok: false }, first: false };
+        const result = await executeCall(tx, callContext, call, services);
+        return { outcome: result, first: await completeSessionCall(tx, stored.id, result) };
+      },
+      { timeout: callDeadlineMs(call), maxWait: 10_000 },
+    ));
+  }
   ctx.logger.info({ sessionId: stored.sessionId, callId: stored.id, call: stored.name, ok: outcome.ok, stored: first }, 'call executed');
   return { resume };
 }

@@ -1,42 +1,27 @@
-import { migrateSessionState } from '@parley/engine';
-import { findActiveSession, getSessionExpiry, withContactLock } from '@parley/db';
+import { getSessionExpiry } from '@parley/db';
 import type { TimerJob } from '@parley/queue';
 import { emptyEffects, type Effects } from './effects';
-import { turnTransactionTimeoutMs, type RunnerContext } from './runner-context';
-import { runTurnChain } from './run-turn';
+import type { RunnerContext } from './runner-context';
+import { runTurn } from './turns/run-turns';
 
 /**
- * A session's expiry wake-up came due (see scheduleExpiryWakeUp). Turns keep
- * moving Session.expiresAt later without touching the job, so:
- * - the session ended, or is gone: nothing to do;
- * - it expires later than now (it was active meanwhile): the effects carry
- *   `deferUntil` = its expiresAt, and the job waits again until then;
- * - it is due: under the contact's lock (ordered with its messages), and after
- *   reading it again, the engine gets `timer.fired` for the expiry timer its state
- *   holds, exactly as a per-turn expiry timer would have fired, and the session
- *   expires (its Session Expire dialog runs first, if the bot has one).
- * Idempotent: a repeated or late job finds the session ended or not yet due.
- * The common case (not due) costs one read and no lock.
+ * The cheap first look at a session's expiry wake-up (see scheduleExpiryWakeUp). Turns
+ * keep moving Session.expiresAt later without touching the job, so:
+ * - the session ended, or is gone: effects with nothing to do (null is never returned then);
+ * - it expires later than now: effects with `deferUntil` = its expiresAt (the job waits again);
+ * - it is due: null — run the wake-up's turn (runTurns), which reads it again under the
+ *   contact's lock and feeds the engine `timer.fired` for the expiry timer its state holds,
+ *   exactly as a per-turn expiry timer would have fired.
+ * One read and no lock: the common case (not due) costs nothing more.
  */
-export async function processExpiryWakeUp(ctx: RunnerContext, job: TimerJob): Promise<Effects> {
-  const effects = emptyEffects();
+export async function expiryWakeUpPrecheck(ctx: RunnerContext, job: TimerJob): Promise<Effects | null> {
   const expiry = await getSessionExpiry(ctx.db, job.sessionId);
-  if (!expiry || expiry.status !== 'active' || expiry.expiresAt === null) return effects;
-  if (expiry.expiresAt.getTime() > ctx.clock()) return { ...effects, deferUntil: expiry.expiresAt.getTime() };
-  return withContactLock(
-    ctx.db,
-    job.channelId,
-    job.contact,
-    async (tx) => {
-      const session = await findActiveSession(tx, job.channelId, job.contact);
-      if (!session || session.id !== job.sessionId || session.expiresAt === null) return effects;
-      if (session.expiresAt.getTime() > ctx.clock()) return { ...effects, deferUntil: session.expiresAt.getTime() };
-      const timerId = migrateSessionState(session.state).expiryTimerId;
-      if (timerId === null) return effects;
-      const turn = await runTurnChain(tx, ctx, session, { type: 'timer.fired', timerId }, effects);
-      ctx.logger.info({ sessionId: session.id, timerId, active: turn.active }, 'session expiry fired');
-      return effects;
-    },
-    { timeoutMs: turnTransactionTimeoutMs },
-  );
+  if (!expiry || expiry.status !== 'active' || expiry.expiresAt === null) return emptyEffects();
+  if (expiry.expiresAt.getTime() > ctx.clock()) return { ...emptyEffects(), deferUntil: expiry.expiresAt.getTime() };
+  return null;
+}
+
+/** An expiry wake-up, alone: the first look, then its turn when the session is due. */
+export async function processExpiryWakeUp(ctx: RunnerContext, job: TimerJob): Promise<Effects> {
+  return (await expiryWakeUpPrecheck(ctx, job)) ?? runTurn(ctx, { kind: 'timer', job });
 }

@@ -1,7 +1,7 @@
 import type { SendCommand, SessionState, TimerCancelCommand, TimerSetCommand } from '@parley/engine';
 import type { ArmSessionTimerInput, InsertOutboundMessageInput } from '@parley/db';
 import { expiryWakeUpJob, type TimerJob } from '@parley/queue';
-import type { SessionRow } from './run-turn';
+import type { SessionRow } from './turns/session-row';
 
 /**
  * The outbox row of a `send` command. Keyed `${sessionId}:${command.key}`: the

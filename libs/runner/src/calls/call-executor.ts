@@ -40,10 +40,10 @@ export type CallResult = {
 };
 
 /**
- * Executes one call: a database call inside the turn's transaction (so its writes commit
- * or roll back with the turn); a call that leaves the process (runsOutsideTurn) from the
- * calls queue, given the pool instead of a transaction. Resolves with the outcome the element should see; rejects only on
+ * Executes one call, from the calls queue (processCall): a database call inside the
+ * transaction that stores its result (so it takes effect once); a call that leaves the
+ * process (leavesProcess) given the pool instead of a transaction. Resolves with the outcome the element should see; rejects only on
  * infrastructure failures (database down, serialization conflict ...), which fail the
- * turn so the job is retried.
+ * call's job so it is retried.
  */
 export type CallExecutor<N extends CallName> = (tx: Tx, ctx: CallContext, call: Extract<Call, { name: N }>) => Promise<CallResult>;

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { createDb, insertInboundMessage, StaleSessionError, withContactLock, type Db, type Tx } from '@parley/db';
 import type { Flow } from '@parley/engine';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from './create-runner-test-fixture';
-import { FlowCache } from './flow-cache';
-import { processInbox } from './process-inbox';
-import { processInboxBatch } from './process-inbox-batch';
+import type { InboundJob } from '@parley/queue';
+import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from '../create-runner-test-fixture';
+import { FlowCache } from '../flow-cache';
+import { processInbox } from '../process-inbox';
+import type { RunnerContext } from '../runner-context';
+import { runTurns } from './run-turns';
 
 /**
- * Many contacts' plain turns in one transaction: each contact is answered as if
- * its inbox job had run alone (replies in order, session advanced, messages
- * processed, timers armed and cancelled), contacts needing more are left alone
- * for processInbox, and a refused write leaves nothing behind.
+ * Many contacts' turns in one transaction: each contact is answered as if its inbox
+ * job had run alone (replies in order, sessions started, advanced and ended, messages
+ * processed or routed to an agent, timers armed and cancelled), a contact whose lock is
+ * busy is left for its own transaction, and a refused write leaves nothing behind.
  */
 const db = createDb(inject('databaseUrl'));
 
@@ -36,7 +38,12 @@ async function replies(channelId: string, contact: string): Promise<string[]> {
   return rows.map((row) => row.text ?? '');
 }
 
-describe('processInboxBatch', () => {
+/** A batch of inbox jobs through the one pipeline, not waiting for busy locks. */
+function processInboxBatch(ctx: RunnerContext, jobs: readonly InboundJob[]) {
+  return runTurns(ctx, jobs.map((job) => ({ kind: 'inbox', job })), { waitForLocks: false });
+}
+
+describe('runTurns', () => {
   it('answers every contact of the batch, in order, with the same rows a lone turn writes', async () => {
     const fixture = await createRunnerTestFixture(db, echoTestFlow);
     const [a, b, c] = [await started(fixture), await started(fixture), await started(fixture)];
@@ -110,42 +117,45 @@ describe('processInboxBatch', () => {
     expect(await replies(fixture.channelId, fresh)).toEqual(['ready', 'echo again', 'echo more']);
   });
 
-  it('leaves to processInbox a new contact whose conversation is with an agent, or whose bot keeps person attributes', async () => {
+  it("routes a new contact's messages to its agent conversation, and starts sessions that remember person attributes", async () => {
     const fixture = await createRunnerTestFixture(db, echoTestFlow);
     const handedOver = await started(fixture);
     const earlier = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact: handedOver } });
     await db.session.update({ where: { id: earlier.id }, data: { status: 'closed', activeKey: null } });
-    await db.conversation.create({ data: { workspaceId: fixture.workspaceId, sessionId: earlier.id, channelId: fixture.channelId, status: 'open' } });
+    const conversation = await db.conversation.create({ data: { workspaceId: fixture.workspaceId, sessionId: earlier.id, channelId: fixture.channelId, status: 'open' } });
     await say(fixture, handedOver, 'a human please');
     const [toAgent] = await processInboxBatch(fixture.ctx, [{ channelId: fixture.channelId, contact: handedOver }]);
-    expect(toAgent).toBeNull();
-    expect(await db.message.count({ where: { channelId: fixture.channelId, contact: handedOver, status: 'received' } })).toBe(1);
+    expect(toAgent?.outboundMessageIds).toEqual([]);
+    expect(await db.message.findMany({ where: { channelId: fixture.channelId, contact: handedOver, direction: 'inbound', text: 'a human please' } })).toMatchObject([{ status: 'processed', sessionId: null }]);
+    expect(await db.analyticsEvent.count({ where: { type: 'conversation.message', payload: { path: ['conversationId'], equals: conversation.id } } })).toBe(1);
+    expect(await db.session.count({ where: { channelId: fixture.channelId, contact: handedOver, status: 'active' } })).toBe(0);
 
     const remembering: Flow = { ...echoTestFlow, attributes: [...echoTestFlow.attributes, { name: 'nickname', type: 'text', scope: 'person' }] };
     const other = await createRunnerTestFixture(db, remembering);
     const fresh = other.contact();
     await say(other, fresh, 'hi');
     const [withProfile] = await processInboxBatch(other.ctx, [{ channelId: other.channelId, contact: fresh }]);
-    expect(withProfile).toBeNull();
-    expect(await replies(other.channelId, fresh)).toEqual([]);
-    await processInbox(other.ctx, { channelId: other.channelId, contact: fresh });
+    expect(withProfile).not.toBeNull();
     expect(await replies(other.channelId, fresh)).toEqual(['ready']);
   });
 
-  it('does not take a turn that ends the session or calls out', async () => {
+  it('ends a session within the batch, and the next message starts a new one', async () => {
     // The echo bot without its loop: the session ends after the first echo.
     const closing: Flow = { ...echoTestFlow, dialogs: echoTestFlow.dialogs.map((dialog) => ({ ...dialog, edges: dialog.edges.filter((edge) => edge.to !== 'ask' || edge.from === 'ready') })) };
     const fixture = await createRunnerTestFixture(db, closing);
     const contact = await started(fixture);
     await say(fixture, contact, 'now');
+    await say(fixture, contact, 'again');
 
     const [effects] = await processInboxBatch(fixture.ctx, [{ channelId: fixture.channelId, contact }]);
-    expect(effects).toBeNull();
-    expect(await replies(fixture.channelId, contact)).toEqual(['ready']);
-
-    await processInbox(fixture.ctx, { channelId: fixture.channelId, contact });
-    expect(await replies(fixture.channelId, contact)).toEqual(['ready', 'echo now']);
-    expect((await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact } })).status).toBe('closed');
+    expect(effects).not.toBeNull();
+    expect(await replies(fixture.channelId, contact)).toEqual(['ready', 'echo now', 'ready']);
+    const sessions = await db.session.findMany({ where: { channelId: fixture.channelId, contact }, orderBy: { createdAt: 'asc' } });
+    expect(sessions.map((session) => session.status)).toEqual(['closed', 'active']);
+    expect(effects?.cancelledWakeUps).toEqual([sessions[0]?.id]);
+    expect(await db.analyticsEvent.count({ where: { sessionId: sessions[0]?.id, type: 'session.closed' } })).toBe(1);
+    const inbound = await db.message.findMany({ where: { channelId: fixture.channelId, contact, direction: 'inbound' }, orderBy: { seq: 'asc' } });
+    expect(inbound.map((row) => row.sessionId)).toEqual([sessions[0]?.id, sessions[0]?.id, sessions[1]?.id]);
   });
 
   it('writes nothing for any contact when one session moved on underneath it', async () => {
