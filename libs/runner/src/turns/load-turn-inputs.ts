@@ -95,6 +95,7 @@ export async function loadTurnInputs(tx: SqlClient, ctx: RunnerContext, work: re
       flows,
       start,
       agent: facts?.withAgent.get(key) ?? null,
+      unappliedCalls: facts?.unappliedCalls.get(key) ?? new Set(),
       personAttributes: undefined,
       person,
       calls: calls.get(key) ?? [],

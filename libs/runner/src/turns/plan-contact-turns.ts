@@ -32,6 +32,12 @@ export type ContactTurnInput = {
   start: { workspaceId: string; botId: string; versionId: string; versionNumber: number } | null;
   /** The conversation with a human agent that gets the contact's messages instead of a new session. */
   agent: { conversationId: string; workspaceId: string } | null;
+  /**
+   * Stored calls of the contact not yet applied (where a session may start): while one
+   * remains, a message that finds no active session waits (a To Agent handoff made as the
+   * session ended decides whether it goes to the agent or to a new session).
+   */
+  unappliedCalls: ReadonlySet<string>;
   /** Person-scoped values remembered for the end user (handed to a session started here). */
   personAttributes: Record<string, AttributeValue> | undefined;
   /** The Customer Profiles contact of the end user; null: none fits, person-scoped values are not kept. */
@@ -93,7 +99,9 @@ export type ContactPlan = {
  *   agent conversation, or is marked processed unanswered when no version is published);
  * - while the session awaits a call, messages stay in the inbox (unprocessed, order kept)
  *   until the call's result has been applied: they are never dropped, even if the session
- *   then ends (the next session, or the agent, gets them);
+ *   then ends (the next session, or the agent, gets them); so do messages that find no
+ *   active session while calls of an ended one are still to run (a handoff opens the
+ *   agent conversation they belong to);
  * - a result, timer or expiry for a session that is no longer the active one is dropped;
  * - a session that ends cancels its timers and wake-up (timers armed by these very turns
  *   are never written) and records `session.closed` / `session.expired`.
@@ -177,6 +185,11 @@ export function planContactTurns(input: ContactTurnInput): ContactPlan {
         const ids = group.map((message) => message.id);
         if (!current || current.status !== 'active') {
           current = null;
+          if ([...input.unappliedCalls].some((id) => !plan.appliedCallIds.includes(id)) || plan.calls.length > 0) {
+            holding = true;
+            plan.notes.push({ sessionId: null, note: 'message waits for the calls of the session that ended', detail: { messages: ids.length } });
+            return;
+          }
           if (input.agent) {
             plan.processed.push({ messageIds: ids, sessionId: null });
             for (const id of ids) {
