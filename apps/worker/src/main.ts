@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     sandboxPoolSize: config.SANDBOX_POOL_SIZE,
     callConcurrency: config.CALL_CONCURRENCY,
     workspaceCallLimit: config.WORKSPACE_CALL_LIMIT,
+    timerHorizonMs: config.TIMER_HORIZON_MS,
     inboxBatchWindowMs: config.INBOX_BATCH_WINDOW_MS,
     turnBatchSize: config.TURN_BATCH_SIZE,
   });

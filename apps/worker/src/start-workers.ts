@@ -16,6 +16,7 @@ import {
   type Queues,
 } from '@parley/queue';
 import {
+  defaultTimerHorizonMs,
   deliverOutbound,
   dispatchTurnEffects,
   expiryWakeUpPrecheck,
@@ -68,6 +69,8 @@ export type WorkerOptions = {
   callConcurrency?: number;
   /** Calls of one workspace in flight at once across all workers; default 100. */
   workspaceCallLimit?: number;
+  /** Timers and expiries get a Redis job only once due within this many ms; default 10 min (RunnerContext.timerHorizonMs). */
+  timerHorizonMs?: number;
 };
 
 export type RunningWorkers = { close: () => Promise<void> };
@@ -94,6 +97,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     sandbox,
     ...(options.delivery ? { delivery: options.delivery } : {}),
     ...(options.inboxBatchWindowMs ? { inboxBatchWindowMs: options.inboxBatchWindowMs } : {}),
+    ...(options.timerHorizonMs ? { timerHorizonMs: options.timerHorizonMs } : {}),
   };
   const base = {
     prefix: options.prefix,
@@ -133,8 +137,9 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       const data = timerJobSchema.parse(job.data);
       // An expiry wake-up first looks without a lock: most find their session's expiry moved on.
       const effects = (data.kind === expiryWakeUpKind ? await expiryWakeUpPrecheck(ctx, data) : null) ?? (await turnOf({ kind: 'timer', job: data }));
-      if (effects.deferUntil !== undefined) {
-        // A session's expiry wake-up that came before its (moved) expiry: wait until then.
+      // A session's expiry wake-up that came before its (moved) expiry: wait until then, unless
+      // that is beyond the horizon: then the job ends, and the reconciler queues a new one in time.
+      if (effects.deferUntil !== undefined && effects.deferUntil <= Date.now() + (ctx.timerHorizonMs ?? defaultTimerHorizonMs)) {
         await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
         throw new DelayedError();
       }
@@ -196,8 +201,10 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     worker.on('error', (error) => options.logger.error({ queue: worker.name, err: error.message }, 'worker error'));
   }
 
+  // Timers due before this already have their jobs (see ReconcileOptions.horizon).
+  const horizon = { coveredUntil: 0 };
   const reconciler = createReconcileLoop(async (full) => {
-    const counts = await reconcile(ctx, options.queues, { full });
+    const counts = await reconcile(ctx, options.queues, { full, horizon });
     if (counts.recreated > 0 || counts.full) options.logger.info(counts, 'reconciled work from Postgres');
   }, options.logger);
   await reconciler.run(true);

@@ -47,5 +47,11 @@ export const workerConfigSchema = z.object({
   CALL_CONCURRENCY: z.coerce.number().int().min(1).max(4096).default(256),
   /** Calls of one workspace in flight at once across every worker: one workspace's slow partner never takes every slot. */
   WORKSPACE_CALL_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
+  /**
+   * Timers (reply timeouts, delays, CSAT windows) and session expiries get their delayed
+   * job in Redis only once due within this many ms; the reconciler queues the later ones
+   * as they come within it. Keep it well above RECONCILE_INTERVAL_MS.
+   */
+  TIMER_HORIZON_MS: z.coerce.number().int().min(60_000).max(7 * 24 * 3_600_000).default(600_000),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

@@ -41,7 +41,7 @@ export async function deliverRepliesNow(ctx: RunnerContext, contact: ContactRef,
 export async function dispatchTurnEffects(ctx: RunnerContext, queues: Queues, contact: ContactRef, effects: Effects): Promise<void> {
   const [queued] = await Promise.all([
     deliverRepliesNow(ctx, contact, effects.outboundMessageIds),
-    dispatchEffects(queues, { ...effects, outboundMessageIds: [] }, ctx.clock()),
+    dispatchEffects(queues, { ...effects, outboundMessageIds: [] }, ctx.clock(), ctx.timerHorizonMs),
   ]);
   if (queued.length > 0) await dispatchEffects(queues, { ...emptyEffects(), outboundMessageIds: queued }, ctx.clock());
 }

@@ -5,6 +5,7 @@ import { migrateSessionState } from '@parley/engine';
 import { createQueues, expiryWakeUpJob, jobId, type Queues, type TimerJob } from '@parley/queue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, type RunnerTestFixture } from './create-runner-test-fixture';
+import { dispatchEffects } from './dispatch-effects';
 import { emptyEffects } from './effects';
 import { processExpiryWakeUp } from './process-expiry-wake-up';
 import { processInbox } from './process-inbox';
@@ -88,31 +89,39 @@ describe('durable timers', () => {
     expect((session.expiresAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(3_500_000);
     const wakeUpJobId = jobId('expiry', session.id);
 
-    // Redis holds none of it (this prefix is new, as after a wipe): the first run is full.
-    const first = await reconcile(fixture.ctx, queues);
+    // Redis holds none of it (this prefix is new, as after a wipe): the first run is full. It
+    // queues the reply timeout (due within the 10-minute horizon), not the expiry an hour away.
+    const horizon = { coveredUntil: 0 };
+    const first = await reconcile(fixture.ctx, queues, { horizon });
     expect(first.full).toBe(true);
-    expect(first.recreated).toBeGreaterThanOrEqual(2);
+    expect(first.recreated).toBeGreaterThanOrEqual(1);
     expect(await queues.timers.getJobState(timerJobId)).toBe('delayed');
     const job = await queues.timers.getJob(timerJobId);
     expect(job?.opts.delay).toBeGreaterThan(50_000);
-    expect(await queues.timers.getJobState(wakeUpJobId)).toBe('delayed');
-    expect((await queues.timers.getJob(wakeUpJobId))?.opts.delay).toBeGreaterThan(3_500_000);
+    expect(await queues.timers.getJobState(wakeUpJobId)).toBe('unknown');
 
     // Nothing lost since: a light run keeps every job.
-    const second = await reconcile(fixture.ctx, queues);
+    const second = await reconcile(fixture.ctx, queues, { horizon });
     expect(second).toMatchObject({ full: false, recreated: 0 });
+
+    // The expiry comes within the horizon: the next light run queues its wake-up.
+    await db.session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() + 5 * 60_000) } });
+    horizon.coveredUntil = Date.now() + 5 * 60_000 - 1_000;
+    const nearer = await reconcile(fixture.ctx, queues, { horizon });
+    expect(nearer).toMatchObject({ full: false, recreated: 1 });
+    expect(await queues.timers.getJobState(wakeUpJobId)).toBe('delayed');
 
     // The job is lost and the timer came due meanwhile: re-created to run now.
     await queues.timers.remove(timerJobId);
     await db.sessionTimer.update({ where: { id: replyTimeout.id }, data: { dueAt: new Date(Date.now() - 10_000) } });
-    const third = await reconcile(fixture.ctx, queues);
+    const third = await reconcile(fixture.ctx, queues, { horizon });
     expect(third).toMatchObject({ full: false, recreated: 1 });
     expect(await queues.timers.getJobState(timerJobId)).toBe('waiting');
 
     // Likewise the expiry wake-up of a session whose expiry passed while its job was lost.
     await queues.timers.remove(wakeUpJobId);
     await db.session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 10_000) } });
-    const fourth = await reconcile(fixture.ctx, queues);
+    const fourth = await reconcile(fixture.ctx, queues, { horizon });
     expect(fourth).toMatchObject({ full: false, recreated: 1 });
     expect(await queues.timers.getJobState(wakeUpJobId)).toBe('waiting');
   });
@@ -207,5 +216,16 @@ describe('durable timers', () => {
     const moved = await db.session.findUniqueOrThrow({ where: { id: session.id } });
     expect(moved.expiresAt).not.toBeNull();
     expect(effects.wakeUps).toEqual([expiryWakeUpJob({ channelId: fixture.channelId, contact, sessionId: session.id, dueAt: moved.expiresAt?.getTime() ?? 0 })]);
+  });
+
+  it('keeps timers and expiries due beyond the horizon out of Redis: only those due soon get a job', async () => {
+    const now = Date.now();
+    const timer = (timerId: string, dueAt: number): TimerJob => ({ channelId: fixture.channelId, contact: 'horizon', sessionId: `s-${timerId}`, timerId, kind: 'reply-timeout', dueAt });
+    const [soon, later] = [timer('soon', now + 60_000), timer('later', now + 3_600_000)];
+    const wakeUp = expiryWakeUpJob({ channelId: fixture.channelId, contact: 'horizon', sessionId: 's-later', dueAt: now + 3_600_000 });
+    await dispatchEffects(queues, { ...emptyEffects(), timers: [soon, later], wakeUps: [wakeUp] }, now, 10 * 60_000);
+    expect(await queues.timers.getJobState(jobId('timer', soon.sessionId, soon.timerId))).toBe('delayed');
+    expect(await queues.timers.getJobState(jobId('timer', later.sessionId, later.timerId))).toBe('unknown');
+    expect(await queues.timers.getJobState(jobId('expiry', 's-later'))).toBe('unknown');
   });
 });

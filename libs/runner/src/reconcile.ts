@@ -22,14 +22,21 @@ import {
   type EnsureOutcome,
   type Queues,
 } from '@parley/queue';
-import type { RunnerContext } from './runner-context';
+import { defaultTimerHorizonMs, type RunnerContext } from './runner-context';
 
 export type ReconcileOptions = {
   /**
-   * Re-schedule every pending timer, not only overdue ones: at start-up and after
-   * a reconnect to Redis. Implied when Redis lost its data since the last full run.
+   * Check every pending timer and expiry within the horizon, not only those that came
+   * within it since the last run and overdue ones: at start-up and after a reconnect to
+   * Redis. Implied when Redis lost its data since the last full run.
    */
   full?: boolean;
+  /**
+   * The caller's memory between runs (one per process): timers due before
+   * `coveredUntil` already got their jobs from an earlier run. Without it every light
+   * run checks every timer within the horizon.
+   */
+  horizon?: { coveredUntil: number };
 };
 
 export type ReconcileCounts = {
@@ -52,19 +59,23 @@ const maxPerRun = 5000;
 const timerPageSize = 1000;
 /** A pending timer this late is re-scheduled even in a light run (its job may be lost). */
 const overdueAfterMs = 2_000;
+/** A light run looks this far back before the last run's horizon (a timer stored while it ran). */
+const horizonOverlapMs = 60_000;
 const pruneAfterMs = 24 * 60 * 60_000;
 const parallelChecks = 50;
 
 /**
  * Re-creates queue work from Postgres, the source of truth: every contact with
  * unprocessed inbound messages gets an inbox job, every pending outbound message
- * a delivery job, every pending timer its delayed job and every active session
- * with an expiry time its expiry wake-up (an overdue one runs at once), every stored
- * call still to run its call job and every stored result not yet applied its result
- * job; it also deletes settled timers and applied calls older than a day. A light
- * run checks only overdue timers and expiries, since every active session has
- * one; a full run (`full`, or Redis lost its data — see `queuesLostData`)
- * checks them all.
+ * a delivery job, every pending timer due within the horizon (ctx.timerHorizonMs) its
+ * delayed job and every active session expiring within it its expiry wake-up (an
+ * overdue one runs at once), every stored call still to run its call job and every
+ * stored result not yet applied its result job; it also deletes settled timers and
+ * applied calls older than a day. Timers and expiries further away have no job: they
+ * get one here as they come within the horizon. A light run checks the timers and
+ * expiries that came within the horizon since the last run (`horizon`) and overdue
+ * ones; a full run (`full`, or Redis lost its data — see `queuesLostData`) checks
+ * every one within the horizon.
  * Idempotent: a live job is kept (deterministic job ids), a finished one that
  * Postgres says is still to do is queued again, and every consumer tolerates a
  * job with nothing left to do. Safe at start-up, periodically and from several
@@ -88,25 +99,34 @@ export async function reconcile(ctx: RunnerContext, queues: Queues, options: Rec
   await forEachInBatches(outbound, async (message) => tally(await ensureOutbound(queues, { messageId: message.id })));
 
   const now = ctx.clock();
-  const dueBefore = full ? {} : { dueBefore: new Date(now - overdueAfterMs) };
-  let timers = await forEachPage(
-    (after?: { dueAt: Date; id: string }) => listPendingTimers(ctx.db, { ...dueBefore, ...(after ? { after } : {}), limit: timerPageSize }),
-    (timer: SessionTimer) => ({ dueAt: timer.dueAt, id: timer.id }),
-    full,
-    async (timer) => {
-      const { channelId, contact, sessionId, timerId, kind } = timer;
-      tally(await ensureTimer(queues, { channelId, contact, sessionId, timerId, kind, dueAt: timer.dueAt.getTime() }, now));
-    },
-  );
-  timers += await forEachPage(
-    (after?: { expiresAt: Date; id: string }) => listExpiringSessions(ctx.db, { ...dueBefore, ...(after ? { after } : {}), limit: timerPageSize }),
-    (session: ExpiringSession) => ({ expiresAt: session.expiresAt, id: session.id }),
-    full,
-    async (session) => {
-      const job = expiryWakeUpJob({ channelId: session.channelId, contact: session.contact, sessionId: session.id, dueAt: session.expiresAt.getTime() });
-      tally(await ensureExpiryWakeUp(queues, job, now));
-    },
-  );
+  const horizonEnd = now + (ctx.timerHorizonMs ?? defaultTimerHorizonMs);
+  // Every page of those that came within the horizon (all of them at a full run), then the first page of overdue ones.
+  const ranges = [
+    { dueBefore: new Date(horizonEnd), ...(full ? {} : { dueFrom: new Date((options.horizon?.coveredUntil ?? 0) - horizonOverlapMs) }), allPages: true },
+    ...(full ? [] : [{ dueBefore: new Date(now - overdueAfterMs), allPages: false }]),
+  ];
+  let timers = 0;
+  for (const { allPages, ...range } of ranges) {
+    timers += await forEachPage(
+      (after?: { dueAt: Date; id: string }) => listPendingTimers(ctx.db, { ...range, ...(after ? { after } : {}), limit: timerPageSize }),
+      (timer: SessionTimer) => ({ dueAt: timer.dueAt, id: timer.id }),
+      allPages,
+      async (timer) => {
+        const { channelId, contact, sessionId, timerId, kind } = timer;
+        tally(await ensureTimer(queues, { channelId, contact, sessionId, timerId, kind, dueAt: timer.dueAt.getTime() }, now));
+      },
+    );
+    timers += await forEachPage(
+      (after?: { expiresAt: Date; id: string }) => listExpiringSessions(ctx.db, { ...range, ...(after ? { after } : {}), limit: timerPageSize }),
+      (session: ExpiringSession) => ({ expiresAt: session.expiresAt, id: session.id }),
+      allPages,
+      async (session) => {
+        const job = expiryWakeUpJob({ channelId: session.channelId, contact: session.contact, sessionId: session.id, dueAt: session.expiresAt.getTime() });
+        tally(await ensureExpiryWakeUp(queues, job, now));
+      },
+    );
+  }
+  if (options.horizon) options.horizon.coveredUntil = horizonEnd;
 
   // A call still pending has a job running or waiting (kept), or Redis lost it; a call
   // done has a result job, or lost it. Young ones are left to the turn that queues them.

@@ -37,7 +37,19 @@ export type RunnerContext = {
   outbox?: OutboxBatcher;
   /** Outbound delivery tuning; defaults in `defaultDeliverySettings`. */
   delivery?: Partial<DeliverySettings>;
+  /**
+   * Timers and session expiries get their delayed job in Redis only once they are due
+   * within this many ms (default `defaultTimerHorizonMs`); later ones wait in Postgres
+   * only, and the reconciler queues them as they come within it.
+   */
+  timerHorizonMs?: number;
 };
+
+/**
+ * Default of RunnerContext.timerHorizonMs: 10 minutes. Redis then holds the timers of
+ * the next 10 minutes, not every waiting session's (each delayed job costs about 1.2 KB).
+ */
+export const defaultTimerHorizonMs = 10 * 60_000;
 
 /**
  * - leaseMs: how long a delivery attempt holds its contact's head reply before
