@@ -1,3 +1,5 @@
+import { Queue } from 'bullmq';
+import { queueNames } from '@parley/queue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { echoFlow } from '../support/echo-flow';
 import { startPlatform, type Platform } from '../support/start-platform';
@@ -6,7 +8,8 @@ import { waitFor } from '../support/wait-for';
 /**
  * Two worker processes and two API processes share the load. Each contact's
  * messages must be processed one at a time and in arrival order, and each
- * reply delivered exactly once.
+ * reply delivered exactly once — also when the workspace sends faster than its share
+ * (WORKSPACE_TURN_RATE, set low here) and part of its messages take the bulk lane.
  */
 let platform: Platform;
 
@@ -18,6 +21,7 @@ beforeAll(async () => {
     flow: echoFlow,
     workers: 2,
     apis: 2,
+    apiEnv: { WORKSPACE_TURN_RATE: '20' },
   });
 });
 
@@ -57,6 +61,13 @@ describe('per-contact ordering with two workers and two APIs', () => {
     // both workers took part
     const sessions = await platform.db.session.count({ where: { channelId: platform.channelId } });
     expect(sessions).toBe(contacts.length);
+    // Past 20 messages a second, the workspace's messages took the bulk lane, and the order held.
+    const bulk = new Queue(queueNames.inboundBulk, { connection: { url: inject('redisUrl') }, prefix: `${inject('redisPrefix')}_order` });
+    try {
+      expect(await bulk.getCompletedCount()).toBeGreaterThan(0);
+    } finally {
+      await bulk.close();
+    }
   });
 
   it('retries a reply the receiver refuses with 5xx and delivers it once', async () => {

@@ -14,5 +14,10 @@ export const apiConfigSchema = z.object({
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   /** How long a channel's settings and secrets are cached per process (ms); changes reach the ingress within this. 0 turns the cache off. */
   CHANNEL_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
+  /**
+   * Messages per second of one workspace (per API process) above which its new messages
+   * take the inbound bulk lane, so other workspaces' messages never wait behind its backlog.
+   */
+  WORKSPACE_TURN_RATE: z.coerce.number().int().min(1).max(1_000_000).default(200),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

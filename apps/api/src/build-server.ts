@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, createContext, type AppRouter } from '@parley/api';
 import { createChannelCache, createInboundBatcher, getWorkspaceBySlug, type Db } from '@parley/db';
-import type { Queues } from '@parley/queue';
+import { createInboundLanes, type Queues } from '@parley/queue';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerHttpWebhookRoute } from './routes/http-webhook-route';
 import { registerTelegramWebhookRoute } from './routes/telegram-webhook-route';
@@ -25,6 +25,8 @@ export type ServerDeps = {
   maxBodyBytes: number;
   /** How long a channel (settings and secrets) is cached by this process; 0 = read on every request. */
   channelCacheMs?: number;
+  /** Messages per second of one workspace, per API process, above which they take the bulk lane (createInboundLanes); default 200. */
+  workspaceTurnRate?: number;
 };
 
 /**
@@ -78,7 +80,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
 
   const channels = createChannelCache(deps.secretKey, { ttlMs: deps.channelCacheMs ?? 5_000 });
-  const ingress = { db: deps.db, inbox: createInboundBatcher(deps.db), queues: deps.queues, channels };
+  const lanes = createInboundLanes({ ratePerSecond: deps.workspaceTurnRate ?? 200 });
+  const ingress = { db: deps.db, inbox: createInboundBatcher(deps.db), queues: deps.queues, lanes, channels };
   registerHealthRoutes(app, { db: deps.db, redis: deps.queues.connection });
   registerHttpWebhookRoute(app, ingress);
   registerWhatsAppWebhookRoute(app, ingress);

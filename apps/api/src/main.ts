@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     logger,
     maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
     channelCacheMs: config.CHANNEL_CACHE_MS,
+    workspaceTurnRate: config.WORKSPACE_TURN_RATE,
   });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');

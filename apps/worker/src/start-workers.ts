@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { createChannelCache, createGroupCommit, createHttpPolicyCache, createOutboxBatcher, type Db } from '@parley/db';
 import {
@@ -116,20 +116,20 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     maxInFlight: 1,
   });
   const turnOf = async (source: TurnSource): Promise<Effects> => (turnBatchSize > 1 ? await turns.run(source) : null) ?? (await runTurn(ctx, source));
-  const inbound = new Worker(
-    queueNames.inbound,
-    async (job, token) => {
-      const data = inboundJobSchema.parse(job.data);
-      const effects = await turnOf({ kind: 'inbox', job: data });
-      if (effects.deferUntil !== undefined) {
-        // Batching window: the contact may still be typing; look again when it has passed.
-        await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
-        throw new DelayedError();
-      }
-      await dispatchTurnEffects(ctx, options.queues, data, effects);
-    },
-    { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency },
-  );
+  const inboxProcessor = async (job: Job, token?: string): Promise<void> => {
+    const data = inboundJobSchema.parse(job.data);
+    const effects = await turnOf({ kind: 'inbox', job: data });
+    if (effects.deferUntil !== undefined) {
+      // Batching window: the contact may still be typing; look again when it has passed.
+      await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
+      throw new DelayedError();
+    }
+    await dispatchTurnEffects(ctx, options.queues, data, effects);
+  };
+  // Two lanes with the same concurrency (createInboundLanes): workspaces sending faster than
+  // their share fill the bulk lane, and everyone else's messages never queue behind them.
+  const inbound = new Worker(queueNames.inbound, inboxProcessor, { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency });
+  const inboundBulk = new Worker(queueNames.inboundBulk, inboxProcessor, { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency });
 
   const timers = new Worker(
     queueNames.timers,
@@ -194,10 +194,10 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     const attemptsLeft = (job.opts.attempts ?? 1) - job.attemptsMade;
     options.logger.warn({ messageId: job.data.messageId, attemptsLeft, err: error.message }, 'delivery job failed');
   });
-  for (const worker of [inbound, timers, calls]) {
+  for (const worker of [inbound, inboundBulk, timers, calls]) {
     worker.on('failed', (job, error) => options.logger.warn({ queue: worker.name, jobId: job?.id, err: error.message }, 'job failed'));
   }
-  for (const worker of [inbound, timers, calls, outbound]) {
+  for (const worker of [inbound, inboundBulk, timers, calls, outbound]) {
     worker.on('error', (error) => options.logger.error({ queue: worker.name, err: error.message }, 'worker error'));
   }
 
@@ -230,7 +230,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       options.queues.connection.off('close', onClose);
       options.queues.connection.off('ready', onReady);
       await reconciler.stop();
-      await Promise.all([inbound.close(), timers.close(), calls.close(), outbound.close()]);
+      await Promise.all([inbound.close(), inboundBulk.close(), timers.close(), calls.close(), outbound.close()]);
       await sandbox.dispose();
     },
   };

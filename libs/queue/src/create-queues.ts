@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createProducerRedis } from './create-redis';
 import { jobBackoffType } from './job-backoff';
+import type { InboundLane } from './inbound-lanes';
 import { jobId } from './job-id';
 import type { CallJob, InboundJob, OutboundJob, TimerJob } from './job-schemas';
 import { queueNames } from './queue-names';
@@ -12,6 +13,8 @@ export type Queues = {
   /** The Redis key prefix every queue lives under. */
   prefix: string;
   inbound: Queue<InboundJob>;
+  /** The inbound queue's bulk lane (createInboundLanes). */
+  inboundBulk: Queue<InboundJob>;
   outbound: Queue<OutboundJob>;
   timers: Queue<TimerJob>;
   calls: Queue<CallJob>;
@@ -27,18 +30,20 @@ export function createQueues({ redisUrl, prefix }: QueueOptions): Queues {
   const connection = createProducerRedis(redisUrl);
   const common = { connection, prefix };
   const inbound = new Queue<InboundJob>(queueNames.inbound, common);
+  const inboundBulk = new Queue<InboundJob>(queueNames.inboundBulk, common);
   const outbound = new Queue<OutboundJob>(queueNames.outbound, common);
   const timers = new Queue<TimerJob>(queueNames.timers, common);
   const calls = new Queue<CallJob>(queueNames.calls, common);
   return {
     prefix,
     inbound,
+    inboundBulk,
     outbound,
     timers,
     calls,
     connection,
     close: async () => {
-      await Promise.all([inbound.close(), outbound.close(), timers.close(), calls.close()]);
+      await Promise.all([inbound.close(), inboundBulk.close(), outbound.close(), timers.close(), calls.close()]);
       await connection.quit().catch(() => undefined);
     },
   };
@@ -57,10 +62,11 @@ const jobAttempts = 15;
 /**
  * Ask a worker to drain a contact's inbox. The job id is the stored message id,
  * so re-enqueueing the same message (a sender's retry, the reconciler) does not
- * pile up jobs while the first one still exists.
+ * pile up jobs while the first one still exists. `lane`: which inbound queue
+ * (createInboundLanes); the main one by default.
  */
-export async function enqueueInbound(queues: Queues, job: InboundJob, messageId: string): Promise<void> {
-  await queues.inbound.add('inbound', job, {
+export async function enqueueInbound(queues: Queues, job: InboundJob, messageId: string, lane: InboundLane = 'main'): Promise<void> {
+  await (lane === 'bulk' ? queues.inboundBulk : queues.inbound).add('inbound', job, {
     jobId: jobId('in', messageId),
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 5000 },

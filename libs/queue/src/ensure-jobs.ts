@@ -31,8 +31,10 @@ async function ensureJob(queue: Queue, id: string, add: () => Promise<void>): Pr
   return 'replaced';
 }
 
-/** `enqueueInbound` unless a live job for that message exists. */
+/** `enqueueInbound` unless a live job for that message exists (in either lane). */
 export async function ensureInbound(queues: Queues, job: InboundJob, messageId: string): Promise<EnsureOutcome> {
+  const state = await queues.inboundBulk.getJobState(jobId('in', messageId));
+  if (state !== 'unknown' && state !== 'completed' && state !== 'failed') return 'kept';
   return ensureJob(queues.inbound, jobId('in', messageId), () => enqueueInbound(queues, job, messageId));
 }
 

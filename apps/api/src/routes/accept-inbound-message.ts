@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { InboundBatcher } from '@parley/db';
-import { enqueueInbound, type Queues } from '@parley/queue';
+import { enqueueInbound, type InboundLanes, type Queues } from '@parley/queue';
 
 export type InboundToAccept = {
   channelMessageId: string;
@@ -18,13 +18,14 @@ export type AcceptOutcome = { id: string; status: 'accepted' | 'duplicate' };
  * already processed message is acknowledged without enqueueing; a repeat of one
  * still unprocessed is enqueued again, which makes a channel's retry after a
  * failed enqueue safe (the job id dedupes while the first job is still queued).
+ * A workspace sending faster than its share goes to the bulk lane (createInboundLanes).
  * Messages arriving together are stored by one INSERT (createInboundBatcher);
  * each is acknowledged only after its row is committed.
  * Throws when Postgres or Redis fails: the route then answers 503 and the
  * channel retries.
  */
 export async function acceptInboundMessage(
-  deps: { inbox: InboundBatcher; queues: Queues },
+  deps: { inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes },
   channel: { id: string; workspaceId: string },
   inbound: InboundToAccept,
   logger: FastifyBaseLogger,
@@ -42,7 +43,7 @@ export async function acceptInboundMessage(
     log.info('duplicate message acknowledged');
     return { id: message.id, status: 'duplicate' };
   }
-  await enqueueInbound(deps.queues, { channelId: channel.id, contact: message.contact }, message.id);
+  await enqueueInbound(deps.queues, { channelId: channel.id, contact: message.contact }, message.id, deps.lanes?.laneOf(channel.workspaceId));
   log.info({ duplicate }, 'message accepted');
   return { id: message.id, status: duplicate ? 'duplicate' : 'accepted' };
 }

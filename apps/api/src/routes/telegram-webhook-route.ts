@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { parseChannelSettings, parseTelegramUpdate, telegramChannelConfigSchema, verifyTelegramSecretToken } from '@parley/channels';
 import type { ChannelCache, Db, InboundBatcher } from '@parley/db';
-import type { Queues } from '@parley/queue';
+import type { Queues, InboundLanes } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
 
-export type TelegramWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; channels: ChannelCache };
+export type TelegramWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; channels: ChannelCache };
 
 /**
  * POST /webhooks/telegram/:channelId — the Telegram Bot API ingress (the URL

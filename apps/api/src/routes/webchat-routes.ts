@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { issueWebchatVisitor, parseWebchatInbound, toWebchatTranscriptEntry, verifyWebchatVisitorToken } from '@parley/channels';
 import { listWebchatHistory, type Db, type ChannelCache, type InboundBatcher } from '@parley/db';
-import type { Queues } from '@parley/queue';
+import type { Queues, InboundLanes } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
 import { WebchatEventHub } from './webchat-event-hub';
 import { registerWebchatEventsRoute } from './webchat-events-route';
@@ -9,7 +9,7 @@ import { takeWebchatMessageSlot } from './webchat-rate-limit';
 import { authenticateVisitor, openWebchatRequest, readBearer, readQuery } from './webchat-request';
 import { registerWebchatScriptRoute } from './webchat-script-route';
 
-export type WebchatDeps = { db: Db; inbox: InboundBatcher; queues: Queues; secretKey: string; channels: ChannelCache };
+export type WebchatDeps = { db: Db; inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; secretKey: string; channels: ChannelCache };
 
 /**
  * The web chat channel's API, called by the widget (`/webchat.js`) from the

@@ -8,10 +8,10 @@ import {
   type WhatsAppChannelConfig,
 } from '@parley/channels';
 import { recordDeliveryStatus, type Channel, type Db, type ChannelCache, type InboundBatcher } from '@parley/db';
-import type { Queues } from '@parley/queue';
+import type { Queues, InboundLanes } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
 
-export type WhatsAppWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; channels: ChannelCache };
+export type WhatsAppWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; channels: ChannelCache };
 
 type Params = { Params: { channelId: string } };
 
