@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { createChannelCache, createGroupCommit, createHttpPolicyCache, createOutboxBatcher, type Db } from '@parley/db';
+import { createChannelCache, createGroupCommit, createHttpPolicyCache, createOutboxBatcher, type Db, type GroupCommit } from '@parley/db';
 import {
   acquireWorkspaceSlot,
   callJobSchema,
@@ -8,6 +8,7 @@ import {
   enqueueCallResult,
   expiryWakeUpKind,
   inboundJobSchema,
+  type InboundLane,
   jobBackoffStrategy,
   outboundJobSchema,
   queueNames,
@@ -107,36 +108,39 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   };
 
   // One turn pipeline for every source (runTurns). Group commit: while a batch runs, jobs
-  // arriving meanwhile wait and share the next one (one batch at a time: measured, more in
-  // flight gave smaller batches and more CPU per reply). A contact whose lock is busy (null),
-  // or every job of a batch that failed, runs alone, waiting for its lock.
+  // arriving meanwhile wait and share the next one (one batch at a time per lane: measured,
+  // more in flight gave smaller batches and more CPU per reply). A contact whose lock is busy
+  // (null), or every job of a batch that failed, runs alone, waiting for its lock.
+  // Two lanes (createInboundLanes), each with its own batches: the bulk lane carries the
+  // messages of workspaces sending faster than their share, so everyone else's turns (and
+  // every timer) never wait behind a batch of theirs.
   const turnBatchSize = options.inboxBatchWindowMs ? 1 : (options.turnBatchSize ?? 50);
-  const turns = createGroupCommit((sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false }), async () => null, {
-    maxBatch: turnBatchSize,
-    maxInFlight: 1,
-  });
-  const turnOf = async (source: TurnSource): Promise<Effects> => (turnBatchSize > 1 ? await turns.run(source) : null) ?? (await runTurn(ctx, source));
-  const inboxProcessor = async (job: Job, token?: string): Promise<void> => {
-    const data = inboundJobSchema.parse(job.data);
-    const effects = await turnOf({ kind: 'inbox', job: data });
-    if (effects.deferUntil !== undefined) {
-      // Batching window: the contact may still be typing; look again when it has passed.
-      await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
-      throw new DelayedError();
-    }
-    await dispatchTurnEffects(ctx, options.queues, data, effects);
-  };
-  // Two lanes with the same concurrency (createInboundLanes): workspaces sending faster than
-  // their share fill the bulk lane, and everyone else's messages never queue behind them.
-  const inbound = new Worker(queueNames.inbound, inboxProcessor, { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency });
-  const inboundBulk = new Worker(queueNames.inboundBulk, inboxProcessor, { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency });
+  const batchesOf = (): GroupCommit<TurnSource, Effects | null> =>
+    createGroupCommit((sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false }), async () => null, { maxBatch: turnBatchSize, maxInFlight: 1 });
+  const lanes = { main: batchesOf(), bulk: batchesOf() };
+  const turnOf = async (source: TurnSource, lane: InboundLane): Promise<Effects> =>
+    (turnBatchSize > 1 ? await lanes[lane].run(source) : null) ?? (await runTurn(ctx, source));
+  const inboxProcessor =
+    (lane: InboundLane) =>
+    async (job: Job, token?: string): Promise<void> => {
+      const data = inboundJobSchema.parse(job.data);
+      const effects = await turnOf({ kind: 'inbox', job: data }, lane);
+      if (effects.deferUntil !== undefined) {
+        // Batching window: the contact may still be typing; look again when it has passed.
+        await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
+        throw new DelayedError();
+      }
+      await dispatchTurnEffects(ctx, options.queues, data, effects);
+    };
+  const inbound = new Worker(queueNames.inbound, inboxProcessor('main'), { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency });
+  const inboundBulk = new Worker(queueNames.inboundBulk, inboxProcessor('bulk'), { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency });
 
   const timers = new Worker(
     queueNames.timers,
     async (job, token) => {
       const data = timerJobSchema.parse(job.data);
       // An expiry wake-up first looks without a lock: most find their session's expiry moved on.
-      const effects = (data.kind === expiryWakeUpKind ? await expiryWakeUpPrecheck(ctx, data) : null) ?? (await turnOf({ kind: 'timer', job: data }));
+      const effects = (data.kind === expiryWakeUpKind ? await expiryWakeUpPrecheck(ctx, data) : null) ?? (await turnOf({ kind: 'timer', job: data }, 'main'));
       // A session's expiry wake-up that came before its (moved) expiry: wait until then, unless
       // that is beyond the horizon: then the job ends, and the reconciler queues a new one in time.
       if (effects.deferUntil !== undefined && effects.deferUntil <= Date.now() + (ctx.timerHorizonMs ?? defaultTimerHorizonMs)) {

@@ -151,6 +151,25 @@ describe('calls outside the turn', () => {
     expect(again.resume?.callId).toBe(call.callId);
   });
 
+  it('gives up a call still pending twice its deadline after it was stored: a timeout, without calling', async () => {
+    const fixture = await createRunnerTestFixture(db, orderFlow(partnerUrl));
+    const contact = fixture.contact();
+    await askFor(fixture, contact, 'F6');
+    const [call] = (await processInbox(fixture.ctx, { channelId: fixture.channelId, contact })).calls;
+    if (!call) throw new Error('no call queued');
+    // Its jobs kept failing or were lost; the reconciler queues it again ten minutes later.
+    await db.sessionCall.update({ where: { id: call.callId }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const before = received.length;
+    const { resume } = await processCall(fixture.ctx, call);
+    expect(received.length).toBe(before);
+    expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'done', result: { ok: false, error: { code: 'timeout' } } });
+    if (!resume) throw new Error('nothing to resume');
+    await processInbox(fixture.ctx, resume);
+    // The session no longer waits for it.
+    const session = await db.session.findFirstOrThrow({ where: { channelId: fixture.channelId, contact } });
+    expect(session.state).not.toMatchObject({ waiting: { call: { key: expect.any(String) } } });
+  });
+
   it('drops the result of a call whose session ended meanwhile', async () => {
     const fixture = await createRunnerTestFixture(db, orderFlow(partnerUrl));
     const contact = fixture.contact();

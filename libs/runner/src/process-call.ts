@@ -23,8 +23,11 @@ export type ProcessCallOutcome = { resume: InboundJob & { callId: string } } | {
  * - A database call (profiles, tags, CSAT, handoff ...) runs in one short transaction
  *   with the storing of its outcome: it takes effect exactly once.
  *
- * A call that takes longer than its deadline (callDeadlineMs) is stored as a `timeout`
- * failure; the late outcome, if it ever comes, is dropped. A call already done is not
+ * Every awaited call gets an outcome in bounded time: a call that takes longer than its
+ * deadline (callDeadlineMs) is stored as a `timeout` failure (the late outcome, if it
+ * ever comes, is dropped), and one still pending twice its deadline after it was stored
+ * (its jobs kept failing or got lost, and the reconciler queued it again) is not run
+ * any more: it gets the `timeout` failure at once. A call already done is not
  * run again (its result is resumed again: harmless, the turn applies it once); one
  * already applied, or gone with its session, needs nothing. Rejects only on
  * infrastructure failures (Postgres down ...): the job is retried.
@@ -41,6 +44,9 @@ export async function processCall(ctx: RunnerContext, job: CallJob): Promise<Pro
   let first: boolean;
   if (!parsed.success) {
     outcome = { ok: false, error: { code: 'invalid-call', message: `Stored call unreadable: ${parsed.error.message}` } };
+    first = await completeSessionCall(ctx.db, stored.id, outcome);
+  } else if (ctx.clock() - stored.createdAt.getTime() > 2 * callDeadlineMs(parsed.data)) {
+    outcome = { ok: false, error: { code: 'timeout', message: 'The call could not be completed in time and was given up' } };
     first = await completeSessionCall(ctx.db, stored.id, outcome);
   } else if (leavesProcess(parsed.data)) {
     outcome = await withDeadline(executeCall(ctx.db, callContext, parsed.data, services), callDeadlineMs(parsed.data));

@@ -2,7 +2,7 @@ import type { Call } from '@parley/elements';
 
 /** Added to a call's own time budget: backoff between retries, a wait for a rate-limit slot or a sandbox. */
 const slackMs = 35_000;
-/** Database calls (run outside a turn only when they exceed the chained-turn limit: already done). */
+/** Database calls (profiles, tags, CSAT, handoff): the longest their transaction may take. */
 const defaultDeadlineMs = 60_000;
 
 /**
