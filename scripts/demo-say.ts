@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import { signHttpPayload } from '@parley/channels';
 import { demoSettings } from './demo-settings';
 
 /**
  * Talk to the demo bot from a terminal: `npm run say -- "hello" [--from alice]`.
- * Sends a signed message to the demo HTTP channel; the reply shows up in the
+ * Sends exactly the words given (all of them, joined by spaces; "hello" when there
+ * are none) as a signed message to the demo HTTP channel; the reply shows up in the
  * `inbox` output of `npm start`.
  */
-const args = process.argv.slice(2);
-const fromIndex = args.indexOf('--from');
-const from = fromIndex >= 0 ? (args[fromIndex + 1] ?? 'demo-user') : 'demo-user';
-const text = args.filter((_, i) => i !== fromIndex && i !== fromIndex + 1).join(' ') || 'hello';
+const { values, positionals } = parseArgs({ options: { from: { type: 'string', default: 'demo-user' } }, allowPositionals: true });
+const from = values.from;
+const text = positionals.join(' ') || 'hello';
 const messageId = randomUUID();
 const body = JSON.stringify({ messageId, from, text });
 const headers = signHttpPayload(body, demoSettings.webhookSecret, messageId, new Date());

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateWebhookSecret } from '@parley/channels';
+import { generateWebhookSecret, signHttpPayload } from '@parley/channels';
 import { demoFlow } from '@parley/engine';
 import { startPlatform, type Platform } from '../support/start-platform';
 import { waitFor } from '../support/wait-for';
@@ -92,6 +92,25 @@ describe('generic HTTP channel, end to end', () => {
       body: '{"messageId":',
     });
     expect(notJson.status).toBe(400);
+    // Every 400 has the same shape: error, the field, a message naming the rule.
+    expect(await notJson.json()).toEqual({ error: 'invalid_body', field: 'body', message: 'body: not valid JSON' });
+  });
+
+  it('refuses another content type with 415 naming the accepted one, even when correctly signed', async () => {
+    const contact = `user-${randomUUID()}`;
+    const messageId = randomUUID();
+    const body = JSON.stringify({ messageId, from: contact, text: 'hi' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await fetch(`${apiUrl}/webhooks/http/${channelId}`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...signHttpPayload(body, platform.webhookSecret, messageId, new Date()) },
+        body,
+      });
+      expect(response.status).toBe(415);
+      expect(response.headers.get('accept-post')).toBe('application/json');
+      expect(await response.json()).toEqual({ error: 'unsupported_media_type', message: 'Content-Type must be application/json', accepted: ['application/json'] });
+    }
+    expect(await platform.db.message.count({ where: { channelId, contact } })).toBe(0);
   });
 
   it('answers 404 for an unknown channel', async () => {

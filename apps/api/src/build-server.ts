@@ -50,8 +50,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     reply.header('x-request-id', request.id);
   });
 
+  // JSON only: any other content type is refused with 415 before anything else (Fastify's
+  // own text/plain parser would otherwise hand routes a body whose signature cannot match).
   // Keep the raw body (signatures are computed over exact bytes) and parse JSON
   // with an error that says what is wrong instead of a stack trace.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     request.rawBody = text;
@@ -59,7 +62,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     try {
       done(null, JSON.parse(text));
     } catch {
-      const error = Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 });
+      const error = Object.assign(new Error('body: not valid JSON'), { statusCode: 400 });
       done(error, undefined);
     }
   });
@@ -75,6 +78,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
           ? { error: 'unavailable', message: 'Storage or queue is unavailable; retry later' }
           : { error: 'internal', message: 'Internal error', requestId: request.id });
     }
+    // One shape per status, as docs/http-channel.md lists them.
+    if (statusCode === 415) {
+      return reply
+        .code(415)
+        .header('accept-post', 'application/json')
+        .send({ error: 'unsupported_media_type', message: 'Content-Type must be application/json', accepted: ['application/json'] });
+    }
+    if (statusCode === 400) return reply.code(400).send({ error: 'invalid_body', field: 'body', message: error.message });
     const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large' : 'bad_request';
     return reply.code(statusCode).send({ error: code, message: error.message });
   });

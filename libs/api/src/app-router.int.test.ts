@@ -170,6 +170,32 @@ describe('bots and channels, end to end', () => {
     expect((await caller.bots.get({ id: botId })).latestVersion).toEqual({ number: 2, publishedAt: expect.any(String) });
   });
 
+  it('warns at save about tags the Inbox does not define, and creates them when publishing: no tag is lost', async () => {
+    const caller = await callerFor(slug);
+    const { id } = await caller.bots.create({ name: 'Tagging' });
+    const draft = starterFlow();
+    const dialog = draft.dialogs[0];
+    if (!dialog) throw new Error('the starter flow has no dialog');
+    dialog.elements.push({ id: 'tag', type: 'conversation-tags', tags: ['vip-tag-test', 'billing-tag-test'] });
+    dialog.edges.push({ id: 'to-tag', from: 'welcome', to: 'tag' });
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug } });
+    await db.conversationTag.create({ data: { workspaceId: workspace.id, name: 'billing-tag-test' } });
+
+    const saved = await caller.bots.saveDraft({ id, draft });
+    expect(saved.warnings.filter((issue) => issue.rule === 'tag-not-defined')).toEqual([
+      expect.objectContaining({ elementId: 'tag', field: 'tags', message: expect.stringContaining('"vip-tag-test" is not defined in the Inbox yet') }),
+    ]);
+    expect(await db.conversationTag.count({ where: { workspaceId: workspace.id, name: 'vip-tag-test' } })).toBe(0);
+
+    const published = await caller.bots.publish({ id });
+    expect(published.warnings.filter((issue) => issue.rule === 'tag-not-defined')).toEqual([
+      expect.objectContaining({ elementId: 'tag', message: expect.stringContaining('"vip-tag-test" was not defined in the Inbox: publishing created it') }),
+    ]);
+    expect(await db.conversationTag.count({ where: { workspaceId: workspace.id, name: { in: ['vip-tag-test', 'billing-tag-test'] } } })).toBe(2);
+    // Defined now: the next publish has nothing to say about tags.
+    expect((await caller.bots.publish({ id })).warnings.filter((issue) => issue.rule === 'tag-not-defined')).toEqual([]);
+  });
+
   it('refuses to publish a draft that is no longer valid', async () => {
     const caller = await callerFor(slug);
     const { id } = await caller.bots.create({ name: 'Broken later' });

@@ -33,14 +33,14 @@ describe('conversation tags', () => {
     expect((await listConversationTags(db, fixture.workspace.id)).map((tag) => tag.name)).toEqual(['billing', 'sales', 'vip']);
   });
 
-  it("creates the session's conversation with status 'bot' and adds only defined tags, once each", async () => {
+  it("creates the session's conversation with status 'bot' and adds its tags once each, creating those the Inbox lacks", async () => {
     const { id: sessionId } = await session();
     const input = { workspaceId: fixture.workspace.id, sessionId, channelId: fixture.channel.id };
     const first = await addConversationTags(db, { ...input, tags: ['sales', 'nope', 'billing', 'sales'] });
-    expect(first).toMatchObject({ added: ['sales', 'billing'], unknown: ['nope'], conversation: { status: 'bot', tags: ['sales', 'billing'], sessionId } });
+    expect(first).toMatchObject({ added: ['sales', 'nope', 'billing'], created: ['nope'], conversation: { status: 'bot', tags: ['sales', 'nope', 'billing'], sessionId } });
 
     const second = await addConversationTags(db, { ...input, tags: ['billing', 'vip'] });
-    expect(second).toMatchObject({ added: ['vip'], unknown: [], conversation: { id: first.conversation.id, tags: ['sales', 'billing', 'vip'] } });
+    expect(second).toMatchObject({ added: ['vip'], created: [], conversation: { id: first.conversation.id, tags: ['sales', 'nope', 'billing', 'vip'] } });
     expect(await db.conversation.count({ where: { sessionId } })).toBe(1);
   });
 

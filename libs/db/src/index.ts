@@ -130,6 +130,7 @@ export type { ConversationTag } from './generated/client';
 export { createConversationTag, type CreateConversationTagInput } from './create-conversation-tag';
 export { listConversationTags } from './list-conversation-tags';
 export { addConversationTags, type AddConversationTagsInput, type AddConversationTagsResult } from './add-conversation-tags';
+export { ensureConversationTags } from './ensure-conversation-tags';
 export { openConversation, type OpenConversationInput, type OpenConversationResult } from './open-conversation';
 
 // CSAT

@@ -28,11 +28,12 @@ async function input() {
 }
 
 describe('openConversation', () => {
-  it('creates an open conversation with queue and defined tags', async () => {
+  it('creates an open conversation with queue and tags, creating the tags the Inbox lacks', async () => {
     const base = await input();
-    const { conversation, unknownTags } = await openConversation(db, { ...base, queue: 'Billing', tags: ['billing', 'ghost'] });
-    expect(conversation).toMatchObject({ status: 'open', queue: 'Billing', tags: ['billing'], sessionId: base.sessionId, channelId: base.channelId });
-    expect(unknownTags).toEqual(['ghost']);
+    const { conversation, createdTags } = await openConversation(db, { ...base, queue: 'Billing', tags: ['billing', 'ghost'] });
+    expect(conversation).toMatchObject({ status: 'open', queue: 'Billing', tags: ['billing', 'ghost'], sessionId: base.sessionId, channelId: base.channelId });
+    expect(createdTags).toEqual(['ghost']);
+    expect(await db.conversationTag.count({ where: { workspaceId: base.workspaceId, name: 'ghost' } })).toBe(1);
   });
 
   it("moves a tagged 'bot' conversation to the inbox, merging tags and keeping the queue when none is given", async () => {

@@ -1,31 +1,31 @@
 import type { Tx } from './create-db';
 import type { Conversation } from './generated/client';
 import { lockSessionConversation, type SessionConversationInput } from './lock-session-conversation';
-import { splitKnownConversationTags } from './split-known-conversation-tags';
+import { ensureConversationTags } from './ensure-conversation-tags';
 
 export type OpenConversationInput = SessionConversationInput & {
   /** The agent queue to route to; null or omitted: keep the conversation's queue (none: the default queue). */
   queue?: string | null;
-  /** Tags to add (Inbox-defined ones only, as addConversationTags). */
+  /** Tags to add (created in the Inbox when missing, as addConversationTags). */
   tags: readonly string[];
 };
 
 export type OpenConversationResult = {
   conversation: Conversation;
-  /** Tags skipped because the workspace's Inbox does not define them. */
-  unknownTags: string[];
+  /** Tags the workspace's Inbox did not define: created now. */
+  createdTags: string[];
 };
 
 /**
  * Hands a bot session's conversation to the agent inbox (To Agent): creates it if the
  * session has none, sets status 'open' (a conversation an agent already holds stays
- * 'assigned'), sets the queue, adds the defined tags and clears closedAt.
+ * 'assigned'), sets the queue, adds the tags and clears closedAt.
  * Idempotent: repeating it changes nothing more.
  */
 export async function openConversation(tx: Tx, input: OpenConversationInput): Promise<OpenConversationResult> {
-  const { known, unknown } = await splitKnownConversationTags(tx, input.workspaceId, input.tags);
+  const createdTags = await ensureConversationTags(tx, input.workspaceId, input.tags);
   const conversation = await lockSessionConversation(tx, input);
-  const tags = [...conversation.tags, ...known.filter((tag) => !conversation.tags.includes(tag))];
+  const tags = [...conversation.tags, ...[...new Set(input.tags)].filter((tag) => !conversation.tags.includes(tag))];
   const updated = await tx.conversation.update({
     where: { id: conversation.id },
     data: {
@@ -35,5 +35,5 @@ export async function openConversation(tx: Tx, input: OpenConversationInput): Pr
       closedAt: null,
     },
   });
-  return { conversation: updated, unknownTags: unknown };
+  return { conversation: updated, createdTags };
 }

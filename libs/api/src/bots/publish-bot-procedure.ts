@@ -1,12 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { NotFoundError, publishBotFlow } from '@parley/db';
+import { ensureConversationTags, NotFoundError, publishBotFlow } from '@parley/db';
 import type { FlowIssue } from '@parley/engine';
 import { checkBotFlow } from '../components/check-with-components';
 import { requireCheckedFlow } from '../components/require-checked-flow';
 import { workspaceProcedure } from '../workspace-procedure';
 import { botIdSchema, publishedVersionSchema } from './bot-schemas';
 import { findWorkspaceBot } from './find-workspace-bot';
+import { tagUsesOf, tagWarnings } from './tag-uses';
 
 export const publishBotInputSchema = z.object({ id: botIdSchema });
 
@@ -23,7 +24,10 @@ export const publishBotInputSchema = z.object({ id: botIdSchema });
  * themselves → BAD_REQUEST with `data.issues` naming the element and field,
  * nothing published. The draft is read, resolved and published in one
  * transaction under the bot's row lock, so the version is exactly the draft
- * that was checked. Returns the version number.
+ * that was checked. The Inbox tags its elements name (Conversation tags, To Agent) that
+ * the workspace does not define yet are created in the same transaction, so no tag is
+ * ever dropped, and each is reported as a `tag-not-defined` warning. Returns the version
+ * number and the warnings.
  */
 export const publishBotProcedure = workspaceProcedure.input(publishBotInputSchema).output(publishedVersionSchema).mutation(async ({ ctx, input }) => {
   const bot = await findWorkspaceBot(ctx.db, ctx.workspace, input.id);
@@ -32,6 +36,10 @@ export const publishBotProcedure = workspaceProcedure.input(publishBotInputSchem
     const version = await publishBotFlow(ctx.db, bot.id, async (draft, tx) => {
       const checked = await checkBotFlow(tx, ctx.workspace.id, draft, 'publish');
       warnings = requireCheckedFlow('Draft', checked);
+      const uses = tagUsesOf(checked.flow);
+      const created = new Set(await ensureConversationTags(tx, ctx.workspace.id, uses.flatMap((use) => use.tags)));
+      const defined = new Set(uses.flatMap((use) => use.tags).filter((tag) => !created.has(tag)));
+      warnings = [...warnings, ...tagWarnings(uses, defined, true)];
       return checked.flow;
     });
     return { version: version.number, publishedAt: version.publishedAt.toISOString(), warnings };

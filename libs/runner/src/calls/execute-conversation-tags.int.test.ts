@@ -7,17 +7,17 @@ const db = createDb(inject('databaseUrl'));
 afterAll(() => db.$disconnect());
 
 describe('executeConversationTags', () => {
-  it("adds the Inbox-defined tags to the session's conversation, creating it with status 'bot'", async () => {
+  it("adds the tags to the session's conversation, creating it with status 'bot', and a tag the Inbox lacks in the Inbox", async () => {
     const ctx = await createCallTestContext(db);
     for (const name of ['billing', 'vip']) await createConversationTag(db, { workspaceId: ctx.workspaceId, name });
 
     const first = await db.$transaction((tx) => executeConversationTags(tx, ctx, { name: 'conversation.tags', tags: ['billing', 'unknown'] }));
-    expect(first).toEqual({ ok: true, result: { added: ['billing'], unknown: ['unknown'] } });
+    expect(first).toEqual({ ok: true, result: { added: ['billing', 'unknown'], created: ['unknown'] } });
     const second = await db.$transaction((tx) => executeConversationTags(tx, ctx, { name: 'conversation.tags', tags: ['vip', 'billing'] }));
-    expect(second).toEqual({ ok: true, result: { added: ['vip'], unknown: [] } });
+    expect(second).toEqual({ ok: true, result: { added: ['vip'], created: [] } });
 
     const conversation = await db.conversation.findUniqueOrThrow({ where: { sessionId: ctx.sessionId } });
-    expect(conversation).toMatchObject({ status: 'bot', tags: ['billing', 'vip'], channelId: ctx.channelId, workspaceId: ctx.workspaceId });
+    expect(conversation).toMatchObject({ status: 'bot', tags: ['billing', 'unknown', 'vip'], channelId: ctx.channelId, workspaceId: ctx.workspaceId });
   });
 
   it('rolls back with the turn: nothing is stored when the transaction fails', async () => {

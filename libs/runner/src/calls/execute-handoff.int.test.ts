@@ -17,12 +17,12 @@ describe('executeHandoff', () => {
       executeHandoff(tx, ctx, { name: 'handoff', queue: 'Billing', tags: ['billing', 'ghost'], message: 'Wants a refund' }),
     );
     const conversation = await db.conversation.findUniqueOrThrow({ where: { sessionId: ctx.sessionId } });
-    expect(result).toEqual({ ok: true, result: { conversationId: conversation.id, unknownTags: ['ghost'] } });
-    expect(conversation).toMatchObject({ status: 'open', queue: 'Billing', tags: ['urgent', 'billing'] });
+    expect(result).toEqual({ ok: true, result: { conversationId: conversation.id, createdTags: ['ghost'] } });
+    expect(conversation).toMatchObject({ status: 'open', queue: 'Billing', tags: ['urgent', 'billing', 'ghost'] });
 
     const events = await db.analyticsEvent.findMany({ where: { sessionId: ctx.sessionId, type: 'conversation.handoff' } });
     expect(events.map((event) => event.payload)).toEqual([
-      { conversationId: conversation.id, queue: 'Billing', tags: ['urgent', 'billing'], unknownTags: ['ghost'], note: 'Wants a refund' },
+      { conversationId: conversation.id, queue: 'Billing', tags: ['urgent', 'billing', 'ghost'], createdTags: ['ghost'], note: 'Wants a refund' },
     ]);
   });
 

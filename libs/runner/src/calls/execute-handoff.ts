@@ -5,12 +5,12 @@ import type { CallContext, CallResult } from './call-executor';
 /**
  * `handoff`: puts this session's conversation in the agent inbox: status 'open' (or kept
  * 'assigned'), `queue` (none: keeps the conversation's queue, i.e. the default queue),
- * and the Inbox-defined `tags` added (others skipped, reported in `unknownTags`). Records a
- * 'conversation.handoff' analytics event carrying the agent note (`message`), if any.
- * Result: `{ conversationId, unknownTags }`.
+ * and `tags` added (those the Inbox does not define are created there, reported in
+ * `createdTags`). Records a 'conversation.handoff' analytics event carrying the agent
+ * note (`message`), if any. Result: `{ conversationId, createdTags }`.
  */
 export async function executeHandoff(tx: Tx, ctx: CallContext, call: Extract<Call, { name: 'handoff' }>): Promise<CallResult> {
-  const { conversation, unknownTags } = await openConversation(tx, {
+  const { conversation, createdTags } = await openConversation(tx, {
     workspaceId: ctx.workspaceId,
     sessionId: ctx.sessionId,
     channelId: ctx.channelId,
@@ -26,9 +26,9 @@ export async function executeHandoff(tx: Tx, ctx: CallContext, call: Extract<Cal
       conversationId: conversation.id,
       queue: conversation.queue,
       tags: conversation.tags,
-      unknownTags,
+      createdTags,
       ...(call.message === undefined ? {} : { note: call.message }),
     },
   });
-  return { ok: true, result: { conversationId: conversation.id, unknownTags } };
+  return { ok: true, result: { conversationId: conversation.id, createdTags } };
 }
