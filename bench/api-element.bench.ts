@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { createDb, createWorkspace, dropDatabase, ensureDatabase, migrate, setWorkspaceHttpAllowlist, type Db } from '@parley/db';
+import { createDb, createWorkspace, dropDatabase, ensureDatabase, migrate, type Db } from '@parley/db';
 import { parseFlow, step, type Command, type Flow } from '@parley/engine';
 import { httpRequest } from '@parley/http';
 import { executeHttpRequest, type CallContext } from '@parley/runner';
@@ -176,8 +176,16 @@ async function scratchWorkspace(): Promise<{ db: Db; context: CallContext; close
   await migrate(databaseUrl);
   const db = createDb(databaseUrl, { maxConnections: 2 });
   const workspace = await createWorkspace(db, { name: 'Bench', slug: 'bench' });
-  await setWorkspaceHttpAllowlist(db, workspace.id, ['127.0.0.1']);
-  const context: CallContext = { workspaceId: workspace.id, botId: '', sessionId: '', channelId: '', contact: '', now: Date.now(), secretKey: '0'.repeat(64) };
+  const context: CallContext = {
+    workspaceId: workspace.id,
+    botId: '',
+    sessionId: '',
+    channelId: '',
+    contact: '',
+    now: Date.now(),
+    secretKey: '0'.repeat(64),
+    egress: { allow: ['127.0.0.1'] },
+  };
   return {
     db,
     context,

@@ -1,4 +1,4 @@
-import { createBot, createChannel, createWorkspace, publishBot, setWorkspaceHttpAllowlist } from '@parley/db';
+import { createBot, createChannel, createWorkspace, publishBot } from '@parley/db';
 import { echoFlow } from '../tests/support/echo-flow';
 import type { BenchRow, BenchSuite } from './bench-suite';
 import { startBenchPlatform, type BenchPlatform } from './support/bench-platform';
@@ -73,7 +73,6 @@ export const noisyNeighbourBench: BenchSuite = {
 async function otherWorkspaceChannel(bench: BenchPlatform): Promise<SignedSender> {
   const { db, env, webhookSecret, apiUrls } = bench.platform;
   const workspace = await createWorkspace(db, { name: 'Quiet', slug: `quiet-${Date.now().toString(36)}` });
-  await setWorkspaceHttpAllowlist(db, workspace.id, ['127.0.0.1/32']);
   const bot = await createBot(db, { workspaceId: workspace.id, name: 'Quiet echo', draft: echoFlow });
   await publishBot(db, bot.id);
   const channel = await createChannel(

@@ -8,6 +8,9 @@ PARLEY_NODE_VERBOSE=1 source scripts/ensure-node.sh
 export NX_DAEMON=false NEXT_TELEMETRY_DISABLED=1
 export API_PORT=${API_PORT:-3001} EDITOR_PORT=${EDITOR_PORT:-3000} DEMO_INBOX_PORT=${DEMO_INBOX_PORT:-3002}
 export PARLEY_API_URL=${PARLEY_API_URL:-http://127.0.0.1:$API_PORT}
+# The demo channel's replies go to the demo inbox on loopback: the operator allows that
+# port for channel deliveries alone. Bot elements keep public addresses only.
+export CHANNEL_EGRESS_ALLOW=${CHANNEL_EGRESS_ALLOW:-127.0.0.1:$DEMO_INBOX_PORT}
 bash scripts/ensure-install.sh
 bash scripts/ensure-services.sh
 npx tsx scripts/ensure-database.ts

@@ -8,7 +8,7 @@ import { trpcError } from '../../libs/api/src/testing/trpc-error';
 /**
  * `apiElement.preview` through the real router (createCaller) against local servers: the
  * request goes out through the runner's executor under the caller's workspace allowlist
- * (127.0.0.1 allowed in one workspace, nothing in the other).
+ * (127.0.0.1 allowed by the operator's policy for one caller, nothing for the other).
  */
 const secretKey = randomBytes(32).toString('hex');
 let db: Db;
@@ -21,9 +21,10 @@ beforeAll(async () => {
   const suffix = randomUUID().slice(0, 8);
   allowed = `preview-${suffix}`;
   locked = `preview-locked-${suffix}`;
-  const workspace = await createWorkspace(db, { name: 'Preview', slug: allowed });
-  await setWorkspaceHttpAllowlist(db, workspace.id, ['127.0.0.1']);
-  await createWorkspace(db, { name: 'Preview, no allowlist', slug: locked });
+  await createWorkspace(db, { name: 'Preview', slug: allowed });
+  // A workspace allowlist opens nothing any more: only the operator's policy does.
+  const lockedWorkspace = await createWorkspace(db, { name: 'Preview, operator policy not given', slug: locked });
+  await setWorkspaceHttpAllowlist(db, lockedWorkspace.id, ['127.0.0.1']);
 });
 
 afterEach(async () => {
@@ -40,8 +41,9 @@ async function serve(handler: TestHandler): Promise<TestServer> {
   return server;
 }
 
+/** A caller of workspace `slug`; in the `allowed` one the operator's element egress policy admits 127.0.0.1. */
 async function caller(slug = allowed) {
-  return createCaller(await createContext({ db, secretKey, workspaceSlug: slug }));
+  return createCaller(await createContext({ db, secretKey, workspaceSlug: slug, ...(slug === allowed ? { egress: { allow: ['127.0.0.1'] } } : {}) }));
 }
 
 describe('apiElement.preview', () => {
@@ -108,11 +110,11 @@ describe('apiElement.preview', () => {
     expect(error.message).toBe('The request cannot be sent: The URL "nohost/orders" is not a valid absolute URL.');
   });
 
-  it('applies the workspace allowlist: loopback is FORBIDDEN where it is not allowlisted', async () => {
+  it("applies the operator's egress policy: loopback is FORBIDDEN where the operator did not allow it, whatever the workspace allowlists", async () => {
     const server = await serve((_request, response) => json(response, 200, {}));
     const error = await trpcError((await caller(locked)).apiElement.preview({ element: { id: 'a', type: 'api', url: `${server.origin}/internal?secret=1` } }));
     expect(error.code).toBe('FORBIDDEN');
-    expect(error.message).toMatch(/^The request failed: .*127\.0\.0\.1.*Private, loopback and internal addresses must be on the workspace allowlist\.$/);
+    expect(error.message).toMatch(/^The request failed: .*127\.0\.0\.1.*Private, loopback and internal addresses are reachable only where the operator allows them \(ELEMENT_EGRESS_ALLOW\)\.$/);
     expect(error.message).not.toContain('secret=1');
     expect(server.received).toHaveLength(0);
   });

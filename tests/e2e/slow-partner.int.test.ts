@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createBot, createChannel, createWorkspace, publishBot, setWorkspaceHttpAllowlist } from '@parley/db';
+import { createBot, createChannel, createWorkspace, publishBot } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { echoFlow } from '../support/echo-flow';
 import { lookupFlow } from '../support/lookup-flow';
@@ -71,7 +71,6 @@ describe('a slow partner', () => {
 
     // Another workspace whose bot calls a fast partner: its calls do not queue behind the slow ones.
     const workspace = await createWorkspace(platform.db, { name: 'Other', slug: `other-${randomUUID()}` });
-    await setWorkspaceHttpAllowlist(platform.db, workspace.id, ['127.0.0.1/32']);
     const bot = await createBot(platform.db, { workspaceId: workspace.id, name: 'Fast lookup', draft: lookupFlow(`${partnerUrl}/fast`) });
     await publishBot(platform.db, bot.id);
     const other = await createChannel(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { generateWebhookSecret, signHttpPayload } from '@parley/channels';
-import { createBot, createChannel, createDb, createWorkspace, publishBot, setWorkspaceHttpAllowlist, type Db } from '@parley/db';
+import { createBot, createChannel, createDb, createWorkspace, publishBot, type Db } from '@parley/db';
 import type { Flow } from '@parley/engine';
 import { freePort } from './free-port';
 import { ReplyReceiver } from './reply-receiver';
@@ -50,8 +50,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const receiver = new ReplyReceiver(webhookSecret);
   const outboundUrl = options.outboundUrl ?? (await receiver.start());
   const workspace = await createWorkspace(db, { name: 'Test', slug: `t-${randomUUID()}` });
-  // The receiver listens on loopback, which the SSRF guard refuses unless allowlisted.
-  await setWorkspaceHttpAllowlist(db, workspace.id, ['127.0.0.1/32']);
   const addBot = async (flow: Flow): Promise<string> => {
     const bot = await createBot(db, { workspaceId: workspace.id, name: 'Test bot', draft: flow });
     await publishBot(db, bot.id);
@@ -68,6 +66,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     REDIS_URL: options.redisUrl,
     REDIS_PREFIX: options.redisPrefix,
     PARLEY_SECRET_KEY: secretKey,
+    // The receiver and the tests' partners listen on loopback, which the SSRF guard refuses
+    // unless the operator allows it; a real deployment names specific hosts and ports.
+    ELEMENT_EGRESS_ALLOW: '127.0.0.1',
+    CHANNEL_EGRESS_ALLOW: '127.0.0.1',
   };
   const apis: AppProcess[] = [];
   const apiUrls: string[] = [];

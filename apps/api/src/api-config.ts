@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseUrl, logLevel, port, redisPrefix, redisUrl, secretKey } from '@parley/config';
+import { egressAllowlistEnvSchema } from '@parley/http';
 
 /** Every environment variable the API host reads, validated once at start-up. */
 export const apiConfigSchema = z.object({
@@ -19,5 +20,7 @@ export const apiConfigSchema = z.object({
    * take the inbound bulk lane, so other workspaces' messages never wait behind its backlog.
    */
   WORKSPACE_TURN_RATE: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  /** Non-public destinations the API element's preview may reach (the same setting as the worker's, see worker-config.ts). */
+  ELEMENT_EGRESS_ALLOW: egressAllowlistEnvSchema,
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, createContext, type AppRouter } from '@parley/api';
 import { createChannelCache, createInboundBatcher, getWorkspaceBySlug, type Db } from '@parley/db';
+import type { HttpPolicy } from '@parley/http';
 import { createInboundLanes, type Queues } from '@parley/queue';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerHttpWebhookRoute } from './routes/http-webhook-route';
@@ -27,6 +28,8 @@ export type ServerDeps = {
   channelCacheMs?: number;
   /** Messages per second of one workspace, per API process, above which they take the bulk lane (createInboundLanes); default 200. */
   workspaceTurnRate?: number;
+  /** The operator's element egress policy (ELEMENT_EGRESS_ALLOW), for API element previews; default: public addresses only. */
+  elementEgress?: HttpPolicy;
 };
 
 /**
@@ -110,6 +113,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
           db: deps.db,
           secretKey: deps.secretKey,
           workspace: workspace ? { id: workspace.id, slug: workspace.slug } : null,
+          ...(deps.elementEgress ? { egress: deps.elementEgress } : {}),
         });
       },
       onError: ({ error, path }) => {

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
     channelCacheMs: config.CHANNEL_CACHE_MS,
     workspaceTurnRate: config.WORKSPACE_TURN_RATE,
+    elementEgress: { allow: config.ELEMENT_EGRESS_ALLOW },
   });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');

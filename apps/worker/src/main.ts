@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     callConcurrency: config.CALL_CONCURRENCY,
     workspaceCallLimit: config.WORKSPACE_CALL_LIMIT,
     timerHorizonMs: config.TIMER_HORIZON_MS,
+    egress: { elements: { allow: config.ELEMENT_EGRESS_ALLOW }, channels: { allow: config.CHANNEL_EGRESS_ALLOW } },
     inboxBatchWindowMs: config.INBOX_BATCH_WINDOW_MS,
     turnBatchSize: config.TURN_BATCH_SIZE,
   });

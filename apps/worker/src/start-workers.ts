@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { createChannelCache, createGroupCommit, createHttpPolicyCache, createOutboxBatcher, type Db, type GroupCommit } from '@parley/db';
+import { createChannelCache, createGroupCommit, createOutboxBatcher, type Db, type GroupCommit } from '@parley/db';
 import {
   acquireWorkspaceSlot,
   callJobSchema,
@@ -27,6 +27,7 @@ import {
   runTurn,
   runTurns,
   type DeliverySettings,
+  type EgressPolicies,
   type Effects,
   type RunnerContext,
   type TurnSource,
@@ -72,6 +73,8 @@ export type WorkerOptions = {
   workspaceCallLimit?: number;
   /** Timers and expiries get a Redis job only once due within this many ms; default 10 min (RunnerContext.timerHorizonMs). */
   timerHorizonMs?: number;
+  /** The operator's egress policies (RunnerContext.egress); default: public addresses only. */
+  egress?: EgressPolicies;
 };
 
 export type RunningWorkers = { close: () => Promise<void> };
@@ -89,7 +92,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     secretKey: options.secretKey,
     flows: new FlowCache(),
     channels: createChannelCache(options.secretKey),
-    httpPolicies: createHttpPolicyCache(),
+    egress: options.egress ?? {},
     outbox: createOutboxBatcher(options.db),
     clock: () => Date.now(),
     random: Math.random,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseUrl, logLevel, redisPrefix, redisUrl, secretKey } from '@parley/config';
+import { egressAllowlistEnvSchema } from '@parley/http';
 
 /** Every environment variable the worker reads, validated once at start-up. */
 export const workerConfigSchema = z.object({
@@ -53,5 +54,14 @@ export const workerConfigSchema = z.object({
    * as they come within it. Keep it well above RECONCILE_INTERVAL_MS.
    */
   TIMER_HORIZON_MS: z.coerce.number().int().min(60_000).max(7 * 24 * 3_600_000).default(600_000),
+  /**
+   * Non-public destinations bot elements (API, Authentication, Webhook) may reach, comma
+   * separated: IPs, CIDR blocks, host names, each optionally with a port
+   * (`crm.internal:8443,10.20.0.0/16`). Unset: public addresses only. Workspaces cannot
+   * widen it. Name specific hosts and ports: `127.0.0.1` alone would open Parley's own ports.
+   */
+  ELEMENT_EGRESS_ALLOW: egressAllowlistEnvSchema,
+  /** Non-public destinations channel deliveries may reach (the demo: its inbox, `127.0.0.1:3002`); same format. */
+  CHANNEL_EGRESS_ALLOW: egressAllowlistEnvSchema,
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

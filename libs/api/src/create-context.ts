@@ -1,3 +1,4 @@
+import type { HttpPolicy } from '@parley/http';
 import { getWorkspaceBySlug, type Db } from '@parley/db';
 
 /** The workspace a request acts for. */
@@ -9,6 +10,8 @@ export type Context = {
   /** Key sealing channel secrets at rest: 32 bytes as 64 hex characters (see @parley/db secret-box). */
   secretKey: string;
   workspace: WorkspaceRef | null;
+  /** The operator's element egress policy (ELEMENT_EGRESS_ALLOW), for API element previews; absent: public addresses only. */
+  egress?: HttpPolicy;
 };
 
 export type CreateContextOptions = {
@@ -23,6 +26,8 @@ export type CreateContextOptions = {
    * Temporary: API keys will replace the header.
    */
   workspaceSlug?: string | null;
+  /** See Context.egress. */
+  egress?: HttpPolicy;
 };
 
 /** The request header the host reads the workspace slug from. */
@@ -37,6 +42,7 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
     db: options.db,
     secretKey: options.secretKey,
     workspace: options.workspace !== undefined ? options.workspace : await resolveWorkspace(options.db, options.workspaceSlug),
+    ...(options.egress ? { egress: options.egress } : {}),
   };
 }
 

@@ -167,7 +167,6 @@ export { publishBotFlow, type BuildPublishedFlow } from './publish-bot-flow';
 // Outbound HTTP: workspace allowlist (SSRF guard) and client certificates (mTLS)
 export { workspaceHttpSettingsSchema, readWorkspaceHttpSettings, type WorkspaceHttpSettings } from './workspace-http-settings';
 export { getWorkspaceHttpPolicy } from './get-workspace-http-policy';
-export { createHttpPolicyCache, type HttpPolicyCache } from './http-policy-cache';
 export { setWorkspaceHttpAllowlist } from './set-workspace-http-allowlist';
 export { clientCertificateKeyContext, type ClientCertificate, type ClientCertificateSummary } from './to-client-certificate';
 export { createClientCertificate, type CreateClientCertificateInput } from './create-client-certificate';

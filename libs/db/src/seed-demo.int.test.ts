@@ -31,7 +31,8 @@ describe('seedDemo', () => {
     expect(b).toEqual(a);
     expect(await seedDemo(db, input, secretKey)).toEqual(a);
     expect(a.channelId).toBe('demo-http');
-    expect(await getWorkspaceHttpPolicy(db, a.workspaceId)).toEqual({ allow: ['127.0.0.1/32'] });
+    // The demo workspace opens no private address to its bots' elements.
+    expect(await getWorkspaceHttpPolicy(db, a.workspaceId)).toEqual({ allow: [] });
     expect(await db.bot.count({ where: { workspaceId: a.workspaceId } })).toBe(1);
     expect(await db.botVersion.count({ where: { botId: a.botId } })).toBe(1);
 

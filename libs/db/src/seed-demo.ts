@@ -5,10 +5,8 @@ import { getLatestVersion } from './get-latest-version';
 import { publishBotInTransaction } from './publish-bot';
 import { saveDraft } from './save-draft';
 import { sealSecret } from './secret-box';
-import { setWorkspaceHttpAllowlist } from './set-workspace-http-allowlist';
 import { channelSecretsContext } from './to-channel';
 import { toJsonInput } from './to-json-input';
-import { readWorkspaceHttpSettings } from './workspace-http-settings';
 
 export type SeedDemoInput = {
   /** The demo bot's flow document. */
@@ -24,8 +22,6 @@ export type SeedDemoResult = { workspaceId: string; botId: string; botVersionId:
 export const demoWorkspaceSlug = 'demo';
 export const demoBotName = 'Demo bot';
 export const demoChannelId = 'demo-http';
-/** The demo inbox listens on loopback, which the SSRF guard refuses unless allowlisted. */
-export const demoHttpAllowlist: readonly string[] = ['127.0.0.1/32'];
 
 /**
  * Makes sure the demo exists and matches the input, and returns its ids:
@@ -33,8 +29,8 @@ export const demoHttpAllowlist: readonly string[] = ['127.0.0.1/32'];
  * latest published version is `flow` (a new version is published only when the
  * flow changed); an enabled HTTP channel with the fixed id 'demo-http',
  * config `{ outboundUrl }` and secrets `{ webhookSecret }` (sealed with
- * `secretKey`); the workspace's HTTP allowlist contains `demoHttpAllowlist`
- * (entries added by hand are kept). Idempotent, and safe to run concurrently
+ * `secretKey`). The demo inbox listens on loopback: `npm start` lets channel deliveries
+ * reach its port alone (CHANNEL_EGRESS_ALLOW), nothing here opens it. Idempotent, and safe to run concurrently
  * (one transaction under an advisory lock).
  */
 export async function seedDemo(db: Db, input: SeedDemoInput, secretKey: string): Promise<SeedDemoResult> {
@@ -47,9 +43,6 @@ export async function seedDemo(db: Db, input: SeedDemoInput, secretKey: string):
         create: { name: 'Demo', slug: demoWorkspaceSlug },
         update: {},
       });
-      const { allowlist } = readWorkspaceHttpSettings(workspace.settings);
-      const missing = demoHttpAllowlist.filter((entry) => !allowlist.includes(entry));
-      if (missing.length > 0) await setWorkspaceHttpAllowlist(tx, workspace.id, [...allowlist, ...missing]);
       let bot = await tx.bot.findFirst({
         where: { workspaceId: workspace.id, name: demoBotName },
         orderBy: { createdAt: 'asc' },

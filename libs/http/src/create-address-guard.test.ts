@@ -69,4 +69,22 @@ describe('httpPolicySchema', () => {
       expect(httpPolicySchema.safeParse({ allow: [entry] }).success, entry).toBe(false);
     }
   });
+
+  it('opens an entry with a port on that port only', () => {
+    const check = guard({ allow: ['127.0.0.1:3002', 'crm.internal:8443', '[fd12::1]:443', '10.0.0.0/8:5000'] });
+    expect(check('127.0.0.1', '127.0.0.1', 3002).allowed).toBe(true);
+    expect(check('127.0.0.1', '127.0.0.1', 3001)).toEqual({ allowed: false, addressClass: 'loopback' });
+    expect(check('127.0.0.1', '127.0.0.1').allowed).toBe(false);
+    expect(check('crm.internal', '10.9.9.9', 8443).allowed).toBe(true);
+    expect(check('crm.internal', '10.9.9.9', 443).allowed).toBe(false);
+    expect(check('h', 'fd12::1', 443).allowed).toBe(true);
+    expect(check('h', '10.1.1.1', 5000).allowed).toBe(true);
+    expect(check('h', '10.1.1.1', 5001).allowed).toBe(false);
+  });
+
+  it('refuses malformed ports', () => {
+    for (const entry of ['127.0.0.1:0', '127.0.0.1:70000', 'crm.internal:http', '[fd12::1]:']) {
+      expect(httpPolicySchema.safeParse({ allow: [entry] }).success, entry).toBe(false);
+    }
+  });
 });

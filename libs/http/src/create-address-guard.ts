@@ -1,55 +1,61 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { classifyAddress, embeddedIpv4, neverAllowedClasses, parseIp, type ForbiddenAddressClass } from './classify-address';
-import type { ResolvedHttpPolicy } from './http-policy';
+import { splitAllowEntry, type ResolvedHttpPolicy } from './http-policy';
 
 export type AddressVerdict = { allowed: true } | { allowed: false; addressClass: ForbiddenAddressClass };
 
 /**
  * Decides whether a connection to `address` (an IP the socket is about to use or
- * uses) for a request to `hostname` (the URL's host, brackets removed) is allowed.
+ * uses) on `port` for a request to `hostname` (the URL's host, brackets removed) is
+ * allowed. Without `port`, only entries that name no port apply.
  */
-export type AddressGuard = (hostname: string, address: string) => AddressVerdict;
+export type AddressGuard = (hostname: string, address: string, port?: number) => AddressVerdict;
 
 /**
  * The SSRF decision for one policy. A destination is allowed when its address
  * is public; otherwise only when an allowlist entry covers it — a CIDR/IP entry
  * matching the address (or the IPv4 address it embeds), or a host-name entry
- * matching `hostname` — and its class is not one of `neverAllowedClasses`.
+ * matching `hostname`, on the entry's port if it names one — and its class is not one
+ * of `neverAllowedClasses`.
  * Anything unparsable is refused.
  */
 export function createAddressGuard(policy: ResolvedHttpPolicy): AddressGuard {
-  const blocks: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
-  const hosts: string[] = [];
-  const domains: string[] = [];
+  type Port = number | undefined;
+  const blocks: [ipaddr.IPv4 | ipaddr.IPv6, number, Port][] = [];
+  const hosts: [string, Port][] = [];
+  const domains: [string, Port][] = [];
   for (const entry of policy.allow) {
-    const [address = '', bits] = entry.split('/');
+    const { target, port: entryPort } = splitAllowEntry(entry);
+    const port = entryPort ?? undefined;
+    const [address = '', bits] = target.split('/');
     const parsed = parseIp(address);
-    if (parsed) blocks.push([parsed, bits === undefined ? (parsed.kind() === 'ipv4' ? 32 : 128) : Number(bits)]);
-    else if (entry.startsWith('*.')) domains.push(entry.slice(1));
-    else hosts.push(entry);
+    if (parsed) blocks.push([parsed, bits === undefined ? (parsed.kind() === 'ipv4' ? 32 : 128) : Number(bits), port]);
+    else if (target.startsWith('*.')) domains.push([target.slice(1), port]);
+    else hosts.push([target, port]);
   }
+  const portMatches = (entryPort: Port, port: Port): boolean => entryPort === undefined || entryPort === port;
 
-  const hostAllowed = (hostname: string): boolean => {
+  const hostAllowed = (hostname: string, port: Port): boolean => {
     if (isIP(hostname) !== 0) return false;
     const name = hostname.toLowerCase().replace(/\.$/, '');
-    return hosts.includes(name) || domains.some((domain) => name.endsWith(domain));
+    return hosts.some(([host, entryPort]) => host === name && portMatches(entryPort, port)) || domains.some(([domain, entryPort]) => name.endsWith(domain) && portMatches(entryPort, port));
   };
 
-  const addressAllowed = (address: string): boolean => {
+  const addressAllowed = (address: string, port: Port): boolean => {
     const parsed = parseIp(address);
     if (!parsed) return false;
     const embedded = embeddedIpv4(parsed);
     const candidates = embedded ? [parsed, embedded] : [parsed];
     return candidates.some((candidate) =>
-      blocks.some(([network, bits]) => network.kind() === candidate.kind() && candidate.match(network, bits)),
+      blocks.some(([network, bits, entryPort]) => network.kind() === candidate.kind() && candidate.match(network, bits) && portMatches(entryPort, port)),
     );
   };
 
-  return (hostname, address) => {
+  return (hostname, address, port) => {
     const addressClass = classifyAddress(address);
     if (addressClass === 'public') return { allowed: true };
-    if (!neverAllowedClasses.has(addressClass) && (hostAllowed(hostname) || addressAllowed(address))) return { allowed: true };
+    if (!neverAllowedClasses.has(addressClass) && (hostAllowed(hostname, port) || addressAllowed(address, port))) return { allowed: true };
     return { allowed: false, addressClass };
   };
 }

@@ -71,10 +71,11 @@ async function connectChecked(
   lookup: LookupAll,
 ): Promise<Socket> {
   const { hostname } = options;
+  const port = options.port ? Number(options.port) : options.protocol === 'https:' ? 443 : 80;
   const addresses = isIP(hostname) !== 0 ? [hostname] : (await lookup(hostname)).map((entry) => entry.address);
   if (addresses.length === 0) throw new Error(`${hostname} did not resolve to any address`);
   for (const address of addresses) {
-    const verdict = guard(hostname, address);
+    const verdict = guard(hostname, address, port);
     if (!verdict.allowed) throw new BlockedAddressError(hostname, verdict.addressClass);
   }
 
@@ -90,7 +91,7 @@ async function connectChecked(
       continue;
     }
     const remote = socket.remoteAddress;
-    const verdict = remote === undefined ? null : guard(hostname, remote);
+    const verdict = remote === undefined ? null : guard(hostname, remote, port);
     if (!verdict?.allowed) {
       socket.destroy();
       throw new BlockedAddressError(hostname, verdict && !verdict.allowed ? verdict.addressClass : 'reserved');

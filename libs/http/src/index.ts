@@ -13,7 +13,7 @@ export {
 } from './http-request-spec';
 
 // SSRF guard, allowlists and TLS (mTLS)
-export { httpAllowEntrySchema, httpPolicySchema, type HttpPolicy, type ResolvedHttpPolicy } from './http-policy';
+export { egressAllowlistEnvSchema, httpAllowEntrySchema, httpPolicySchema, type HttpPolicy, type ResolvedHttpPolicy } from './http-policy';
 export { httpTlsSchema, type HttpTls, type ResolvedHttpTls } from './http-tls';
 export { classifyAddress, type AddressClass, type ForbiddenAddressClass } from './classify-address';
 export { createAddressGuard, type AddressGuard, type AddressVerdict } from './create-address-guard';

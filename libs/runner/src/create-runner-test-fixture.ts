@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { createBot, createChannel, createChannelCache, createHttpPolicyCache, createWorkspace, publishBot, setWorkspaceHttpAllowlist, type Db } from '@parley/db';
+import { createBot, createChannel, createChannelCache, createWorkspace, publishBot, type Db } from '@parley/db';
 import type { Flow } from '@parley/engine';
 import { FlowCache } from './flow-cache';
 import type { RunnerContext } from './runner-context';
@@ -27,7 +27,6 @@ export async function createRunnerTestFixture(
 ): Promise<RunnerTestFixture> {
   const secretKey = randomBytes(32).toString('hex');
   const workspace = await createWorkspace(db, { name: 'Runner', slug: `runner-${randomUUID()}` });
-  await setWorkspaceHttpAllowlist(db, workspace.id, ['127.0.0.1/32']);
   const bot = await createBot(db, { workspaceId: workspace.id, name: 'Runner bot', draft: flow });
   await publishBot(db, bot.id);
   const channel = await createChannel(
@@ -48,7 +47,8 @@ export async function createRunnerTestFixture(
     secretKey,
     flows: new FlowCache(),
     channels: createChannelCache(secretKey),
-    httpPolicies: createHttpPolicyCache(),
+    // The operator lets these tests' local fakes (any loopback port) be reached.
+    egress: { elements: { allow: ['127.0.0.1'] }, channels: { allow: ['127.0.0.1'] } },
     clock: () => Date.now(),
     random: () => 0,
     ...options.ctx,

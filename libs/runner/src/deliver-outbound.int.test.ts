@@ -1,4 +1,4 @@
-import { createChannel, createChannelCache, createDb, createHttpPolicyCache, insertOutboundMessage, setWorkspaceHttpAllowlist } from '@parley/db';
+import { createChannel, createChannelCache, createDb, insertOutboundMessage, setWorkspaceHttpAllowlist } from '@parley/db';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCallTestContext } from './calls/create-call-test-context';
@@ -25,9 +25,10 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function pendingReply(allowlist: string[] | null) {
+/** A reply waiting for delivery to the local receiver; `channelEgress`: the operator's CHANNEL_EGRESS_ALLOW. */
+async function pendingReply(channelEgress: string[] | null, workspaceAllowlist: string[] = []) {
   const call = await createCallTestContext(db);
-  if (allowlist) await setWorkspaceHttpAllowlist(db, call.workspaceId, allowlist);
+  if (workspaceAllowlist.length > 0) await setWorkspaceHttpAllowlist(db, call.workspaceId, workspaceAllowlist);
   const bot = await db.session.findUniqueOrThrow({ where: { id: call.sessionId }, select: { botId: true } });
   const channel = await createChannel(
     db,
@@ -43,23 +44,23 @@ async function pendingReply(allowlist: string[] | null) {
     text: 'Hello',
     payload: { text: 'Hello', buttons: [] },
   });
-  const ctx: RunnerContext = { db, logger: pino({ level: 'silent' }), secretKey: call.secretKey, flows: new FlowCache(), channels: createChannelCache(call.secretKey), httpPolicies: createHttpPolicyCache(), clock: () => Date.now(), random: Math.random };
+  const ctx: RunnerContext = { db, logger: pino({ level: 'silent' }), secretKey: call.secretKey, flows: new FlowCache(), channels: createChannelCache(call.secretKey), egress: { channels: { allow: channelEgress ?? [] } }, clock: () => Date.now(), random: Math.random };
   return { ctx, job: { messageId: message.id } };
 }
 
 describe('deliverOutbound', () => {
-  it('refuses a loopback receiver for a workspace without an allowlist, permanently and without sending', async () => {
+  it('refuses a loopback receiver the operator did not allow, permanently and without sending, whatever the workspace allowlists', async () => {
     const before = received;
-    const { ctx, job } = await pendingReply(null);
+    const { ctx, job } = await pendingReply(null, ['127.0.0.1/32']);
     const result = await deliverOutbound(ctx, job, { retries: 0 });
     expect(result).toMatchObject({ kind: 'permanent-failure' });
     expect(result.kind === 'permanent-failure' && result.error).toContain('loopback');
     expect(received).toBe(before);
   });
 
-  it('delivers to the receiver once the workspace allowlists it', async () => {
+  it('delivers to the receiver once the operator allows its port', async () => {
     const before = received;
-    const { ctx, job } = await pendingReply(['127.0.0.1/32']);
+    const { ctx, job } = await pendingReply([`127.0.0.1:${new URL(receiverUrl).port}`]);
     expect(await deliverOutbound(ctx, job, { retries: 0 })).toEqual({ kind: 'sent', attempts: 1 });
     expect(received).toBe(before + 1);
   });

@@ -139,7 +139,7 @@ type Route =
 async function resolveRoute(ctx: RunnerContext, channelId: string): Promise<Route> {
   const channel = await ctx.channels.get(ctx.db, channelId);
   if (!channel) return { ok: false, error: `channel ${channelId} not found` };
-  const policy = await ctx.httpPolicies.get(ctx.db, channel.workspaceId);
+  const policy = { allow: [...(ctx.egress?.channels?.allow ?? [])] };
   return { ok: true, channel: { id: channel.id, type: channel.type, config: channel.config, secrets: channel.secrets }, policy };
 }
 

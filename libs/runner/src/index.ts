@@ -1,7 +1,7 @@
 export { emptyEffects, mergeEffects, type Effects } from './effects';
 export { dispatchEffects } from './dispatch-effects';
 export { FlowCache } from './flow-cache';
-export { defaultDeliverySettings, defaultTimerHorizonMs, type DeliverySettings, type RunnerContext } from './runner-context';
+export { defaultDeliverySettings, defaultTimerHorizonMs, type DeliverySettings, type EgressPolicies, type RunnerContext } from './runner-context';
 export { runTurns, runTurn } from './turns/run-turns';
 export type { TurnSource } from './turns/turn-source';
 export type { SessionRow } from './turns/session-row';

@@ -38,7 +38,7 @@ export async function processCall(ctx: RunnerContext, job: CallJob): Promise<Pro
   const resume = { channelId: stored.channelId, contact: stored.contact, callId: stored.id };
   if (stored.status === 'done') return { resume };
   const parsed = callSchema.safeParse(stored.call);
-  const services = { sandbox: ctx.sandbox, httpPolicies: ctx.httpPolicies };
+  const services = { sandbox: ctx.sandbox };
   const callContext = callContextOf(ctx, stored, ctx.clock(), stored.id);
   let outcome: CallResult;
   let first: boolean;

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { ChannelCache, Db, HttpPolicyCache, OutboxBatcher } from '@parley/db';
-import type { RateLimitContext } from '@parley/http';
+import type { ChannelCache, Db, OutboxBatcher } from '@parley/db';
+import type { HttpPolicy, RateLimitContext } from '@parley/http';
 import type { Sandbox } from '@parley/sandbox';
 import type { FlowCache } from './flow-cache';
 
@@ -13,8 +13,13 @@ export type RunnerContext = {
   flows: FlowCache;
   /** Channels with their secrets, cached per process (createChannelCache). */
   channels: ChannelCache;
-  /** Workspaces' outbound HTTP allowlists, cached per process (createHttpPolicyCache). */
-  httpPolicies: HttpPolicyCache;
+  /**
+   * The operator's egress policies (environment, never a workspace setting): where bot
+   * elements' requests (`elements`: ELEMENT_EGRESS_ALLOW) and channel deliveries
+   * (`channels`: CHANNEL_EGRESS_ALLOW) may go besides public addresses. Absent: public
+   * addresses only.
+   */
+  egress?: EgressPolicies;
   /** Epoch milliseconds. */
   clock: () => number;
   /** Uniform in [0, 1); only used for message variations. */
@@ -50,6 +55,8 @@ export type RunnerContext = {
  * the next 10 minutes, not every waiting session's (each delayed job costs about 1.2 KB).
  */
 export const defaultTimerHorizonMs = 10 * 60_000;
+
+export type EgressPolicies = { elements?: HttpPolicy; channels?: HttpPolicy };
 
 /**
  * - leaseMs: how long a delivery attempt holds its contact's head reply before

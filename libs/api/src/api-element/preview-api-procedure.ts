@@ -42,14 +42,23 @@ export const previewApiProcedure = workspaceProcedure
     const call = built.call;
 
     // A preview belongs to no bot, session or channel: only the workspace (allowlist, certificates) applies.
-    const callContext: CallContext = { workspaceId: ctx.workspace.id, botId: '', sessionId: '', channelId: '', contact: '', now: Date.now(), secretKey: ctx.secretKey };
+    const callContext: CallContext = {
+      workspaceId: ctx.workspace.id,
+      botId: '',
+      sessionId: '',
+      channelId: '',
+      contact: '',
+      now: Date.now(),
+      secretKey: ctx.secretKey,
+      ...(ctx.egress ? { egress: ctx.egress } : {}),
+    };
     const started = performance.now();
     const outcome = await executeHttpRequest(ctx.db, callContext, call);
     const durationMs = Math.round(performance.now() - started);
 
     if (!outcome.ok) {
       const code = outcome.error?.code ?? 'network';
-      const hint = code === 'blocked' ? ' Private, loopback and internal addresses must be on the workspace allowlist.' : '';
+      const hint = code === 'blocked' ? ' Private, loopback and internal addresses are reachable only where the operator allows them (ELEMENT_EGRESS_ALLOW).' : '';
       throw new TRPCError({ code: errorCodes[code] ?? 'BAD_GATEWAY', message: `The request failed: ${outcome.error?.message ?? code}.${hint}` });
     }
     const response = httpResponseResultSchema.safeParse(outcome.result);

@@ -17,5 +17,6 @@ export function callContextOf(ctx: RunnerContext, owner: CallOwner, now: number,
     secretKey: ctx.secretKey,
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     ...(ctx.rateLimit ? { rateLimit: ctx.rateLimit } : {}),
+    ...(ctx.egress?.elements ? { egress: ctx.egress.elements } : {}),
   };
 }

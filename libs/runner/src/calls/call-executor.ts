@@ -1,5 +1,5 @@
 import type { Tx } from '@parley/db';
-import type { RateLimitContext } from '@parley/http';
+import type { HttpPolicy, RateLimitContext } from '@parley/http';
 import type { AttributeValue, Call, CallError, CallName } from '@parley/elements';
 
 /** Who a call is made for: the session that emitted it. `now` is the turn's time, epoch ms. */
@@ -24,6 +24,12 @@ export type CallContext = {
    * (a worker that died mid-call), so a partner can drop repeats. Absent in previews.
    */
   idempotencyKey?: string;
+  /**
+   * Where bot elements' HTTP requests may go besides public addresses: the operator's
+   * element egress policy (ELEMENT_EGRESS_ALLOW), never anything a workspace edits.
+   * Absent: public addresses only.
+   */
+  egress?: HttpPolicy;
 };
 
 /**

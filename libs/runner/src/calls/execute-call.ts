@@ -1,4 +1,4 @@
-import type { HttpPolicyCache, Tx } from '@parley/db';
+import type { Tx } from '@parley/db';
 import type { Call } from '@parley/elements';
 import type { Sandbox } from '@parley/sandbox';
 import type { CallContext, CallResult } from './call-executor';
@@ -17,8 +17,6 @@ import { executeProfileUpsert } from './execute-profile-upsert';
 export type CallServices = {
   /** Runs `code.run` scripts; without it they report `unavailable`. */
   sandbox?: Sandbox;
-  /** Cached workspace allowlists; without it `http.request` reads the allowlist on every call. */
-  httpPolicies?: HttpPolicyCache;
 };
 
 /**
@@ -44,7 +42,7 @@ export async function executeCall(tx: Tx, ctx: CallContext, call: Call, services
     case 'profile.upsert':
       return executeProfileUpsert(tx, ctx, call);
     case 'http.request':
-      return executeHttpRequest(tx, ctx, call, services.httpPolicies);
+      return executeHttpRequest(tx, ctx, call);
     case 'code.run':
       return executeCodeRun(tx, ctx, call, services.sandbox);
     default:

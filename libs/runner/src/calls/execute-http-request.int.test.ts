@@ -61,8 +61,7 @@ async function run(ctx: CallContext, request: HttpRequestCall) {
 }
 
 async function workspaceWithCertificate(commonName: string): Promise<{ ctx: CallContext; certificateId: string }> {
-  const ctx = await createCallTestContext(db);
-  await setWorkspaceHttpAllowlist(db, ctx.workspaceId, ['localhost', '127.0.0.1/32']);
+  const ctx = { ...(await createCallTestContext(db)), egress: { allow: ['localhost', '127.0.0.1/32'] } };
   const pair = pki.client.issue(commonName, { usage: 'client' });
   const certificate = await createClientCertificate(
     db,
@@ -73,16 +72,16 @@ async function workspaceWithCertificate(commonName: string): Promise<{ ctx: Call
 }
 
 describe('executeHttpRequest', () => {
-  it('refuses loopback for a workspace without an allowlist, with the `blocked` code', async () => {
+  it('refuses loopback the operator did not allow, whatever the workspace allowlists, with the `blocked` code', async () => {
     const ctx = await createCallTestContext(db);
+    await setWorkspaceHttpAllowlist(db, ctx.workspaceId, ['127.0.0.1/32']);
     const outcome = await run(ctx, call(plainUrl));
     expect(outcome).toMatchObject({ ok: false, error: { code: 'blocked' }, attempts: 1 });
     expect(outcome.error?.message).toContain('loopback');
   });
 
-  it('reaches an allowlisted receiver and reports any status with the attempts made', async () => {
-    const ctx = await createCallTestContext(db);
-    await setWorkspaceHttpAllowlist(db, ctx.workspaceId, ['127.0.0.1/32']);
+  it('reaches a receiver the operator allows and reports any status with the attempts made', async () => {
+    const ctx = { ...(await createCallTestContext(db)), egress: { allow: ['127.0.0.1/32'] } };
     const outcome = await run(ctx, call(plainUrl, { retries: 2 }));
     expect(outcome).toEqual({
       ok: true,

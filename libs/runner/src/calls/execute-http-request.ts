@@ -1,12 +1,13 @@
-import { getClientCertificate, getWorkspaceHttpPolicy, type HttpPolicyCache, type Tx } from '@parley/db';
+import { getClientCertificate, type Tx } from '@parley/db';
 import type { Call, HttpRequestErrorCode } from '@parley/elements';
 import { HttpRequestError, acquireRateLimit, httpRequest, rateLimitEndpointKey, type HttpErrorKind, type HttpTls } from '@parley/http';
 import type { CallContext, CallResult } from './call-executor';
 
 /**
  * `http.request` (API, Authentication, Webhook elements): performs the request with
- * `@parley/http` — SSRF guard under the session workspace's allowlist
- * (`settings.http.allowlist`), redirects re-checked per hop, its timeout per attempt,
+ * `@parley/http` — SSRF guard under the operator's element egress policy (`ctx.egress`:
+ * public addresses only unless the operator names hosts; nothing a workspace edits
+ * opens loopback, private or metadata addresses), redirects re-checked per hop, its timeout per attempt,
  * its retries on 408/5xx/timeouts with backoff, its size cap — and reports any HTTP
  * response as `ok: true` (the element decides what a status means; `attempts` in the
  * result). `ok: false` only when no response arrived, with a code from the call's
@@ -20,7 +21,6 @@ export async function executeHttpRequest(
   tx: Tx,
   ctx: CallContext,
   call: Extract<Call, { name: 'http.request' }>,
-  policies?: HttpPolicyCache,
 ): Promise<CallResult> {
   if (call.rateLimit && ctx.rateLimit) {
     const { redis, keyPrefix, sourceAddress } = ctx.rateLimit;
@@ -37,7 +37,7 @@ export async function executeHttpRequest(
       };
     }
   }
-  const policy = policies ? await policies.get(tx, ctx.workspaceId) : await getWorkspaceHttpPolicy(tx, ctx.workspaceId);
+  const policy = ctx.egress ?? {};
   let tls: HttpTls | undefined;
   if (call.mtlsCertificateId !== undefined) {
     const certificate = await getClientCertificate(tx, { workspaceId: ctx.workspaceId, id: call.mtlsCertificateId }, ctx.secretKey);
