@@ -47,6 +47,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: deps.maxBodyBytes,
+    // tRPC batches name every procedure of the batch in the path (`/trpc/bots.list,bots.get`):
+    // Fastify's default limit of 100 characters would refuse an ordinary batch with 414.
+    routerOptions: { maxParamLength: 5_000 },
   });
 
   app.addHook('onSend', async (request, reply) => {
