@@ -196,6 +196,26 @@ describe('bots and channels, end to end', () => {
     expect((await caller.bots.publish({ id })).warnings.filter((issue) => issue.rule === 'tag-not-defined')).toEqual([]);
   });
 
+  it('publishes the English synonyms of NLP keywords into the version, leaving the draft as written', async () => {
+    const caller = await callerFor(slug);
+    const { id } = await caller.bots.create({ name: 'Sizes' });
+    const draft = starterFlow();
+    const dialog = draft.dialogs[0];
+    if (!dialog) throw new Error('the starter flow has no dialog');
+    dialog.elements.push(
+      { id: 'size', type: 'user-response', nlp: true, keywords: [{ id: 'large', text: 'Large' }, { id: 'buy', text: 'Buy', synonyms: ['purchase', 'order'] }] },
+      { id: 'done', type: 'send-message', text: 'Thanks!' },
+    );
+    dialog.edges.push({ id: 'e1', from: 'welcome', to: 'size' }, { id: 'e2', from: 'size', port: 'keyword:large', to: 'done' }, { id: 'e3', from: 'size', port: 'keyword:buy', to: 'done' });
+    await caller.bots.saveDraft({ id, draft });
+    const { version } = await caller.bots.publish({ id });
+    const published = await db.botVersion.findFirstOrThrow({ where: { botId: id, number: version } });
+    expect(JSON.stringify(published.flow)).toContain('"expandedSynonyms":["big"]');
+    // "purchase" is the author's already: nothing left to add to "Buy".
+    expect(published.flow).toMatchObject({ dialogs: [{ elements: expect.arrayContaining([expect.objectContaining({ id: 'size', keywords: [{ id: 'large', text: 'Large', expandedSynonyms: ['big'] }, { id: 'buy', text: 'Buy', synonyms: ['purchase', 'order'] }] })]) }] });
+    expect(JSON.stringify((await caller.bots.get({ id })).draft)).not.toContain('expandedSynonyms');
+  });
+
   it('refuses to publish a draft that is no longer valid', async () => {
     const caller = await callerFor(slug);
     const { id } = await caller.bots.create({ name: 'Broken later' });

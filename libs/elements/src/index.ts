@@ -68,7 +68,7 @@ export { callErrorSchema, resumeEventSchema, type CallError, type ResumeEvent } 
 export { saveUserResponseElement, saveUserResponseSchema, type SaveUserResponse } from './save-user-response';
 export { sendMessageElement, sendMessageSchema, type SendMessage } from './send-message';
 export { toDialogElement, toDialogSchema, type ToDialog } from './to-dialog';
-export { keywordPort, userResponseElement, userResponseSchema, type UserResponse, type UserResponseKeyword } from './user-response';
+export { keywordPort, maxExpandedSynonyms, maxKeywordSynonyms, userResponseElement, userResponseSchema, type UserResponse, type UserResponseKeyword } from './user-response';
 export { lookupDeclaration, type ComponentSummary, type ElementScope, type ValidationContext } from './validation-context';
 export { waitForSchema, waitStateSchema, type WaitFor, type WaitKind } from './wait-for-schema';
 export { conversationTagsCallSchema, conversationTagsResultSchema, type ConversationTagsCall, type ConversationTagsResult } from './calls/conversation-tags-call';

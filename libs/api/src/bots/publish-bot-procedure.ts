@@ -7,6 +7,7 @@ import { requireCheckedFlow } from '../components/require-checked-flow';
 import { workspaceProcedure } from '../workspace-procedure';
 import { botIdSchema, publishedVersionSchema } from './bot-schemas';
 import { findWorkspaceBot } from './find-workspace-bot';
+import { expandKeywordSynonyms } from './expand-keyword-synonyms';
 import { tagUsesOf, tagWarnings } from './tag-uses';
 
 export const publishBotInputSchema = z.object({ id: botIdSchema });
@@ -26,7 +27,9 @@ export const publishBotInputSchema = z.object({ id: botIdSchema });
  * transaction under the bot's row lock, so the version is exactly the draft
  * that was checked. The Inbox tags its elements name (Conversation tags, To Agent) that
  * the workspace does not define yet are created in the same transaction, so no tag is
- * ever dropped, and each is reported as a `tag-not-defined` warning. Returns the version
+ * ever dropped, and each is reported as a `tag-not-defined` warning. Keywords of User
+ * response elements with NLP get their English synonyms in the version
+ * (expandKeywordSynonyms: WordNet, read here, never by the engine). Returns the version
  * number and the warnings.
  */
 export const publishBotProcedure = workspaceProcedure.input(publishBotInputSchema).output(publishedVersionSchema).mutation(async ({ ctx, input }) => {
@@ -40,7 +43,7 @@ export const publishBotProcedure = workspaceProcedure.input(publishBotInputSchem
       const created = new Set(await ensureConversationTags(tx, ctx.workspace.id, uses.flatMap((use) => use.tags)));
       const defined = new Set(uses.flatMap((use) => use.tags).filter((tag) => !created.has(tag)));
       warnings = [...warnings, ...tagWarnings(uses, defined, true)];
-      return checked.flow;
+      return expandKeywordSynonyms(checked.flow);
     });
     return { version: version.number, publishedAt: version.publishedAt.toISOString(), warnings };
   } catch (error) {

@@ -55,7 +55,11 @@ function evaluateReply(element: UserResponse, text: string, context: ElementCont
   let port = 'next';
   let keywordText: string | undefined;
   if (keywords.length > 0) {
-    const match = matchKeyword(text, keywords.map((keyword) => keyword.text), { nlp: element.nlp ?? false });
+    // With NLP, each keyword's synonyms (its own and those publishing added) are one group with it.
+    const synonyms = keywords
+      .map((keyword) => [keyword.text, ...(keyword.synonyms ?? []), ...(keyword.expandedSynonyms ?? [])])
+      .filter((group) => group.length > 1);
+    const match = matchKeyword(text, keywords.map((keyword) => keyword.text), { nlp: element.nlp ?? false, ...(synonyms.length > 0 ? { synonyms } : {}) });
     const keyword = match === null ? undefined : keywords[match.index];
     if (keyword === undefined) return undefined;
     port = keywordPort(keyword.id);

@@ -7,6 +7,15 @@ import { messageVariantsSchema } from '../send-message/message-variants-schema';
 /** Limits of the keyword list (the spec sets none; these keep matching cheap and the form usable). */
 export const maxKeywords = 50;
 export const maxKeywordLength = 100;
+/** Synonyms a keyword may list (the author's), and that publishing may add to it (WordNet). */
+export const maxKeywordSynonyms = 20;
+export const maxExpandedSynonyms = 12;
+
+const synonymSchema = z
+  .string()
+  .min(1)
+  .max(maxKeywordLength)
+  .refine((text) => text.trim() !== '', 'a synonym must not be blank');
 
 /** Max repeats of the question after an invalid reply (spec: "Maximum is 3 times"). */
 export const maxRepeats = 3;
@@ -40,6 +49,20 @@ export const userResponseKeywordSchema = z.strictObject({
     .max(maxKeywordLength)
     .refine((text) => text.trim() !== '', 'a keyword must not be blank')
     .meta({ description: `Keyword or phrase the reply must match, 1–${maxKeywordLength} characters.` }),
+  synonyms: z
+    .array(synonymSchema)
+    .max(maxKeywordSynonyms)
+    .optional()
+    .meta({
+      description: `Other words or phrases meaning this keyword (at most ${maxKeywordSynonyms}, each 1–${maxKeywordLength} characters), matched like the keyword itself when NLP is on.`,
+    }),
+  expandedSynonyms: z
+    .array(synonymSchema)
+    .max(maxExpandedSynonyms)
+    .optional()
+    .meta({
+      description: `English synonyms added when the bot is published (WordNet, the keyword's most frequent sense; at most ${maxExpandedSynonyms}); matched when NLP is on. Set by Parley, not edited.`,
+    }),
 });
 export type UserResponseKeyword = z.infer<typeof userResponseKeywordSchema>;
 
