@@ -22,5 +22,7 @@ export const apiConfigSchema = z.object({
   WORKSPACE_TURN_RATE: z.coerce.number().int().min(1).max(1_000_000).default(200),
   /** Non-public destinations the API element's preview may reach (the same setting as the worker's, see worker-config.ts). */
   ELEMENT_EGRESS_ALLOW: egressAllowlistEnvSchema,
+  /** The editor's port (as `npm start` sets it): bot elements never reach it (see ownServicePorts). */
+  EDITOR_PORT: port(3000),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

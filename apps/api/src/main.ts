@@ -1,4 +1,4 @@
-import { createLogger, exitOnConfigError, loadConfig } from '@parley/config';
+import { createLogger, exitOnConfigError, loadConfig, ownServicePorts } from '@parley/config';
 import { createDb } from '@parley/db';
 import { createQueues } from '@parley/queue';
 import { apiConfigSchema } from './api-config';
@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
     channelCacheMs: config.CHANNEL_CACHE_MS,
     workspaceTurnRate: config.WORKSPACE_TURN_RATE,
-    elementEgress: { allow: config.ELEMENT_EGRESS_ALLOW },
+    elementEgress: {
+      allow: config.ELEMENT_EGRESS_ALLOW,
+      denyPorts: ownServicePorts({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, apiPort: config.API_PORT, editorPort: config.EDITOR_PORT }),
+    },
   });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
   logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}` }, 'API listening');

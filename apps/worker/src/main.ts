@@ -1,4 +1,4 @@
-import { createLogger, exitOnConfigError, loadConfig } from '@parley/config';
+import { createLogger, exitOnConfigError, loadConfig, ownServicePorts } from '@parley/config';
 import { createDb } from '@parley/db';
 import { createQueues } from '@parley/queue';
 import { startWorkers } from './start-workers';
@@ -27,7 +27,11 @@ async function main(): Promise<void> {
     callConcurrency: config.CALL_CONCURRENCY,
     workspaceCallLimit: config.WORKSPACE_CALL_LIMIT,
     timerHorizonMs: config.TIMER_HORIZON_MS,
-    egress: { elements: { allow: config.ELEMENT_EGRESS_ALLOW }, channels: { allow: config.CHANNEL_EGRESS_ALLOW } },
+    egress: {
+      // Parley's own services stay out of bots' reach even on a host the operator allows.
+      elements: { allow: config.ELEMENT_EGRESS_ALLOW, denyPorts: ownServicePorts({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, apiPort: config.API_PORT, editorPort: config.EDITOR_PORT }) },
+      channels: { allow: config.CHANNEL_EGRESS_ALLOW },
+    },
     inboxBatchWindowMs: config.INBOX_BATCH_WINDOW_MS,
     turnBatchSize: config.TURN_BATCH_SIZE,
   });

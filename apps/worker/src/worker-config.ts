@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { databaseUrl, logLevel, redisPrefix, redisUrl, secretKey } from '@parley/config';
+import { databaseUrl, logLevel, port, redisPrefix, redisUrl, secretKey } from '@parley/config';
 import { egressAllowlistEnvSchema } from '@parley/http';
 
 /** Every environment variable the worker reads, validated once at start-up. */
@@ -61,6 +61,9 @@ export const workerConfigSchema = z.object({
    * widen it. Name specific hosts and ports: `127.0.0.1` alone would open Parley's own ports.
    */
   ELEMENT_EGRESS_ALLOW: egressAllowlistEnvSchema,
+  /** The API's and the editor's ports (as `npm start` sets them): bot elements never reach them, nor Postgres's and Redis's. */
+  API_PORT: port(3001),
+  EDITOR_PORT: port(3000),
   /** Non-public destinations channel deliveries may reach (the demo: its inbox, `127.0.0.1:3002`); same format. */
   CHANNEL_EGRESS_ALLOW: egressAllowlistEnvSchema,
 });

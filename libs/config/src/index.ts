@@ -8,3 +8,4 @@ export { port } from './port';
 export { redisPrefix } from './redis-prefix';
 export { redisUrl, DEFAULT_REDIS_URL } from './redis-url';
 export { DEV_SECRET_KEY, secretKey } from './secret-key';
+export { ownServicePorts } from './own-service-ports';

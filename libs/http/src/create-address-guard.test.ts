@@ -87,4 +87,12 @@ describe('httpPolicySchema', () => {
       expect(httpPolicySchema.safeParse({ allow: [entry] }).success, entry).toBe(false);
     }
   });
+
+  it("never opens a denied port on a non-public address, whatever the allowlist says (Parley's own services)", () => {
+    const check = guard({ allow: ['127.0.0.1', 'db.internal'], denyPorts: [5432, 3001] });
+    expect(check('127.0.0.1', '127.0.0.1', 8080).allowed).toBe(true);
+    expect(check('127.0.0.1', '127.0.0.1', 3001)).toEqual({ allowed: false, addressClass: 'loopback' });
+    expect(check('db.internal', '10.1.2.3', 5432)).toEqual({ allowed: false, addressClass: 'private' });
+    expect(check('api.example.com', '93.184.216.34', 5432).allowed).toBe(true);
+  });
 });

@@ -16,8 +16,8 @@ export type AddressGuard = (hostname: string, address: string, port?: number) =>
  * The SSRF decision for one policy. A destination is allowed when its address
  * is public; otherwise only when an allowlist entry covers it — a CIDR/IP entry
  * matching the address (or the IPv4 address it embeds), or a host-name entry
- * matching `hostname`, on the entry's port if it names one — and its class is not one
- * of `neverAllowedClasses`.
+ * matching `hostname`, on the entry's port if it names one — its class is not one of
+ * `neverAllowedClasses`, and its port is not one of `denyPorts`.
  * Anything unparsable is refused.
  */
 export function createAddressGuard(policy: ResolvedHttpPolicy): AddressGuard {
@@ -52,9 +52,11 @@ export function createAddressGuard(policy: ResolvedHttpPolicy): AddressGuard {
     );
   };
 
+  const denied = new Set(policy.denyPorts);
   return (hostname, address, port) => {
     const addressClass = classifyAddress(address);
     if (addressClass === 'public') return { allowed: true };
+    if (port !== undefined && denied.has(port)) return { allowed: false, addressClass };
     if (!neverAllowedClasses.has(addressClass) && (hostAllowed(hostname, port) || addressAllowed(address, port))) return { allowed: true };
     return { allowed: false, addressClass };
   };

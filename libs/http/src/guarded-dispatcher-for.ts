@@ -19,7 +19,7 @@ const agents = new Map<string, Agent>();
  */
 export function guardedDispatcherFor(policy: ResolvedHttpPolicy, tls: ResolvedHttpTls | undefined): Agent {
   const key = createHash('sha256')
-    .update(JSON.stringify({ allow: [...new Set(policy.allow)].sort(), tls: tls ?? null }))
+    .update(JSON.stringify({ allow: [...new Set(policy.allow)].sort(), denyPorts: [...new Set(policy.denyPorts)].sort((a, b) => a - b), tls: tls ?? null }))
     .digest('base64url');
   const cached = agents.get(key);
   if (cached) {

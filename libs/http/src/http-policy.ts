@@ -55,6 +55,8 @@ function isTarget(entry: string): boolean {
  */
 export const httpPolicySchema = z.object({
   allow: z.array(httpAllowEntrySchema).max(100).default([]),
+  /** Ports never reached on a non-public address, whatever `allow` says (Parley's own services). */
+  denyPorts: z.array(z.number().int().min(1).max(65_535)).max(100).default([]),
 });
 /** What callers pass (`allow` optional). */
 export type HttpPolicy = z.input<typeof httpPolicySchema>;
