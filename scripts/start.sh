@@ -8,13 +8,18 @@ PARLEY_NODE_VERBOSE=1 source scripts/ensure-node.sh
 export NX_DAEMON=false NEXT_TELEMETRY_DISABLED=1
 export API_PORT=${API_PORT:-3001} EDITOR_PORT=${EDITOR_PORT:-3000} DEMO_INBOX_PORT=${DEMO_INBOX_PORT:-3002}
 export PARLEY_API_URL=${PARLEY_API_URL:-http://127.0.0.1:$API_PORT}
+# The demo runs the API, the worker and the seed in development mode, explicitly
+# (PARLEY_MODE): without PARLEY_SECRET_KEY they use the public development key and say
+# so loudly. Anywhere else a key of your own is required. The editor builds and runs as
+# Next.js production whatever this says.
+PARLEY_MODE=${PARLEY_MODE:-development}
 # The demo channel's replies go to the demo inbox on loopback: the operator allows that
 # port for channel deliveries alone. Bot elements keep public addresses only.
 export CHANNEL_EGRESS_ALLOW=${CHANNEL_EGRESS_ALLOW:-127.0.0.1:$DEMO_INBOX_PORT}
 bash scripts/ensure-install.sh
 bash scripts/ensure-services.sh
 npx tsx scripts/ensure-database.ts
-npx tsx scripts/seed-demo.ts
+NODE_ENV=$PARLEY_MODE npx tsx scripts/seed-demo.ts
 bash scripts/build-editor.sh
 cat <<MSG
 
@@ -27,7 +32,7 @@ cat <<MSG
 MSG
 exec npx concurrently --kill-others-on-fail --names "api,worker,editor,inbox" \
   --prefix-colors "cyan,magenta,green,yellow" \
-  "npx tsx apps/api/src/main.ts" \
-  "npx tsx apps/worker/src/main.ts" \
+  "NODE_ENV=$PARLEY_MODE npx tsx apps/api/src/main.ts" \
+  "NODE_ENV=$PARLEY_MODE npx tsx apps/worker/src/main.ts" \
   "cd apps/editor && npx next start -H 127.0.0.1 -p $EDITOR_PORT" \
   "npx tsx scripts/demo-inbox.ts"

@@ -22,6 +22,8 @@ export const apiConfigSchema = z.object({
   WORKSPACE_TURN_RATE: z.coerce.number().int().min(1).max(1_000_000).default(200),
   /** Non-public destinations the API element's preview may reach (the same setting as the worker's, see worker-config.ts). */
   ELEMENT_EGRESS_ALLOW: egressAllowlistEnvSchema,
+  /** Time a client has to send a whole request, headers and body (ms); slower ones get 408 and are closed. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
   /** The editor's port (as `npm start` sets it): bot elements never reach it (see ownServicePorts). */
   EDITOR_PORT: port(3000),
 });

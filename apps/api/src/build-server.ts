@@ -1,10 +1,12 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, createContext, type AppRouter } from '@parley/api';
 import { createChannelCache, createInboundBatcher, getWorkspaceBySlug, type Db } from '@parley/db';
 import type { HttpPolicy } from '@parley/http';
 import { createInboundLanes, type Queues } from '@parley/queue';
+import { redactUrl } from './redact-url';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerHttpWebhookRoute } from './routes/http-webhook-route';
 import { registerTelegramWebhookRoute } from './routes/telegram-webhook-route';
@@ -30,6 +32,8 @@ export type ServerDeps = {
   workspaceTurnRate?: number;
   /** The operator's element egress policy (ELEMENT_EGRESS_ALLOW), for API element previews; default: public addresses only. */
   elementEgress?: HttpPolicy;
+  /** Time a client has to send a whole request, headers and body (ms); default 15 000. */
+  requestTimeoutMs?: number;
 };
 
 /**
@@ -41,12 +45,14 @@ export type ServerDeps = {
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger,
-    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: false }),
+    // Request lines are logged by the hooks below, with secret query values redacted.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: deps.maxBodyBytes,
+    keepAliveTimeout: 5_000,
     // tRPC batches name every procedure of the batch in the path (`/trpc/bots.list,bots.get`):
     // Fastify's default limit of 100 characters would refuse an ordinary batch with 414.
     routerOptions: { maxParamLength: 5_000 },
@@ -54,6 +60,15 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Fastify's own request lines would carry the URL as sent: WhatsApp's verify token and
+  // web chat tokens travel in query strings (redactUrl).
+  app.addHook('onRequest', async (request) => {
+    request.log.info({ req: { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip } }, 'incoming request');
+    closeIfNotReceivedWithin(request.raw, deps.requestTimeoutMs ?? 15_000, () => request.log.warn('request not received in time: 408, connection closed'));
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
   });
 
   // JSON only: any other content type is refused with 415 before anything else (Fastify's
@@ -137,3 +152,26 @@ function isInfrastructureError(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message} ${String(Reflect.get(error, 'code') ?? '')}` : '';
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|Can't reach database|P1001|P1002|P1008|P1017|P2024|DriverAdapterError|terminating connection|shutting down|starting up|`57P0[123]`|`08[0-9A-Z]{3}`|`53300`|Stream isn't writeable|MaxRetriesPerRequest|connect/i.test(text);
 }
+
+/**
+ * A client must send its whole request (headers and body) within `ms` of its start, or get
+ * 408 and a closed connection: a body announced and trickled byte by byte never holds a
+ * socket for minutes. (Node's own requestTimeout did not close such a request here once its
+ * headers were in.) Responses, the web chat event stream included, are not limited.
+ */
+function closeIfNotReceivedWithin(request: IncomingMessage, ms: number, onClose: () => void): void {
+  if (request.complete) return;
+  const timer = setTimeout(() => {
+    if (request.complete || request.socket.destroyed) return;
+    onClose();
+    request.socket.end(requestTimeoutResponse);
+    request.socket.destroySoon();
+  }, ms);
+  timer.unref();
+  const clear = (): void => clearTimeout(timer);
+  request.once('end', clear);
+  request.once('close', clear);
+}
+
+const requestTimeoutBody = JSON.stringify({ error: 'request_timeout', message: 'The request was not received in time' });
+const requestTimeoutResponse = `HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(requestTimeoutBody)}\r\n\r\n${requestTimeoutBody}`;

@@ -1,4 +1,4 @@
-import { createLogger, exitOnConfigError, loadConfig, ownServicePorts } from '@parley/config';
+import { createLogger, exitOnConfigError, loadConfig, ownServicePorts, warnIfDevSecretKey } from '@parley/config';
 import { createDb } from '@parley/db';
 import { createQueues } from '@parley/queue';
 import { apiConfigSchema } from './api-config';
@@ -8,6 +8,7 @@ import { buildServer } from './build-server';
 async function main(): Promise<void> {
   const config = exitOnConfigError(() => loadConfig(apiConfigSchema));
   const logger = createLogger({ name: 'api', level: config.LOG_LEVEL });
+  warnIfDevSecretKey(config.PARLEY_SECRET_KEY, logger);
   const db = createDb(config.DATABASE_URL);
   const queues = createQueues({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
   const app = buildServer({
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
     channelCacheMs: config.CHANNEL_CACHE_MS,
     workspaceTurnRate: config.WORKSPACE_TURN_RATE,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     elementEgress: {
       allow: config.ELEMENT_EGRESS_ALLOW,
       denyPorts: ownServicePorts({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, apiPort: config.API_PORT, editorPort: config.EDITOR_PORT }),

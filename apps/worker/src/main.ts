@@ -1,4 +1,4 @@
-import { createLogger, exitOnConfigError, loadConfig, ownServicePorts } from '@parley/config';
+import { createLogger, exitOnConfigError, loadConfig, ownServicePorts, warnIfDevSecretKey } from '@parley/config';
 import { createDb } from '@parley/db';
 import { createQueues } from '@parley/queue';
 import { startWorkers } from './start-workers';
@@ -8,6 +8,7 @@ import { workerConfigSchema } from './worker-config';
 async function main(): Promise<void> {
   const config = exitOnConfigError(() => loadConfig(workerConfigSchema));
   const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
+  warnIfDevSecretKey(config.PARLEY_SECRET_KEY, logger);
   const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
   const queues = createQueues({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
   const workers = await startWorkers({

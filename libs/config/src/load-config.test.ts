@@ -32,7 +32,7 @@ function configErrorOf(run: () => unknown): ConfigError {
 
 describe('loadConfig', () => {
   it('applies every default in development', () => {
-    expect(loadConfig(schema, {})).toEqual({
+    expect(loadConfig(schema, { NODE_ENV: 'development' })).toEqual({
       DATABASE_URL: DEFAULT_DATABASE_URL,
       REDIS_URL: DEFAULT_REDIS_URL,
       REDIS_PREFIX: 'parley',
@@ -66,7 +66,7 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty value as unset', () => {
-    expect(loadConfig(schema, { LOG_LEVEL: '', API_PORT: '' })).toMatchObject({ LOG_LEVEL: 'info', API_PORT: 3001 });
+    expect(loadConfig(schema, { NODE_ENV: 'development', LOG_LEVEL: '', API_PORT: '' })).toMatchObject({ LOG_LEVEL: 'info', API_PORT: 3001 });
   });
 
   it('names every bad variable with its rule, one per line', () => {
@@ -115,15 +115,25 @@ describe('loadConfig', () => {
     expect(error.message).toBe('Invalid configuration (1 problem):\n  CHANNEL_TOKEN: required, not set');
   });
 
-  it('requires the secret key in production instead of using the dev key', () => {
-    const error = configErrorOf(() => loadConfig(schema, { NODE_ENV: 'production' }));
-    expect(error.issues).toEqual([
-      {
-        variable: 'PARLEY_SECRET_KEY',
-        rule: 'required when NODE_ENV=production (64 hex characters, e.g. from `openssl rand -hex 32`)',
-      },
-    ]);
+  it('requires the secret key outside development (NODE_ENV production, unset or anything else) instead of using the dev key', () => {
+    for (const env of [{ NODE_ENV: 'production' }, {}, { NODE_ENV: 'staging' }]) {
+      const error = configErrorOf(() => loadConfig(schema, env));
+      expect(error.issues).toEqual([
+        {
+          variable: 'PARLEY_SECRET_KEY',
+          rule: 'required outside development (NODE_ENV=development or test gives a public development value): 64 hex characters, e.g. from `openssl rand -hex 32`',
+        },
+      ]);
+    }
     expect(loadConfig(schema, { NODE_ENV: 'production', PARLEY_SECRET_KEY: KEY }).PARLEY_SECRET_KEY).toBe(KEY);
+    expect(loadConfig(schema, { NODE_ENV: 'test' }).PARLEY_SECRET_KEY).toBe(DEV_SECRET_KEY);
+  });
+
+  it('refuses the public development key outside development, without echoing it', () => {
+    const error = configErrorOf(() => loadConfig(schema, { PARLEY_SECRET_KEY: DEV_SECRET_KEY }));
+    expect(error.issues).toEqual([{ variable: 'PARLEY_SECRET_KEY', rule: expect.stringContaining('must not be the public development value outside development') }]);
+    expect(error.message).not.toContain(DEV_SECRET_KEY);
+    expect(loadConfig(schema, { NODE_ENV: 'development', PARLEY_SECRET_KEY: DEV_SECRET_KEY }).PARLEY_SECRET_KEY).toBe(DEV_SECRET_KEY);
   });
 
   it('reads process.env when no env is given', () => {

@@ -11,31 +11,41 @@ export type Env = Readonly<Record<string, string | undefined>>;
  *
  * Contract:
  * - An empty value counts as unset (`FOO=` in an env file means "use the default").
- * - Fields made with a development-only default (`secretKey()`) get it unless
- *   `env.NODE_ENV === 'production'`, where they are required.
+ * - Fields made with a development-only default (`secretKey()`) get it only when the
+ *   environment opts into development explicitly (`NODE_ENV` is `development` or
+ *   `test`: `npm start` and the tests set it). Anywhere else — NODE_ENV unset,
+ *   `production`, anything — they are required, and the development value itself is
+ *   refused (it is public: anyone could forge or open what it protects).
  * - On any failure throws one `ConfigError` naming every bad variable and its
  *   rule, e.g. `REDIS_URL: must be a redis:// or rediss:// URL`. Values are never
  *   echoed. Wrap the call in `exitOnConfigError` in process entry points.
  */
 export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.env): z.output<S> {
-  const production = env.NODE_ENV === 'production';
+  const development = isDevelopment(env);
   const input: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined && value !== '') input[name] = value;
   }
   const productionRequired = new Map<string, string>();
+  const issues: ConfigIssue[] = [];
   for (const [name, field] of Object.entries(schema.shape)) {
     const devDefault = devDefaultOf(field);
-    if (!devDefault || input[name] !== undefined) continue;
-    if (production) productionRequired.set(name, devDefault.hint);
-    else input[name] = devDefault.value;
+    if (!devDefault) continue;
+    if (!development && input[name] === devDefault.value) {
+      issues.push({ variable: name, rule: `must not be the public development value outside development (NODE_ENV=development or test); set your own: ${devDefault.hint}` });
+      delete input[name];
+      continue;
+    }
+    if (input[name] !== undefined) continue;
+    if (development) input[name] = devDefault.value;
+    else productionRequired.set(name, devDefault.hint);
   }
 
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success && issues.length === 0) return result.data;
+  if (result.success) throw new ConfigError(issues);
 
-  const issues: ConfigIssue[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(issues.map((issue) => issue.variable));
   for (const issue of result.error.issues) {
     const variable = issue.path.length > 0 ? issue.path.map(String).join('.') : '(config)';
     if (seen.has(variable)) continue; // one rule per variable keeps the message readable
@@ -53,7 +63,12 @@ function ruleOf(
 ): string {
   if (input[variable] === undefined && issue.code === 'invalid_type') {
     const hint = productionRequired.get(variable);
-    return hint ? `required when NODE_ENV=production (${hint})` : 'required, not set';
+    return hint ? `required outside development (NODE_ENV=development or test gives a public development value): ${hint}` : 'required, not set';
   }
   return issue.message;
+}
+
+/** Whether `env` opted into development mode (public development defaults, see loadConfig). */
+export function isDevelopment(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
 }

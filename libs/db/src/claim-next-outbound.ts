@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDeadlock } from './is-deadlock';
 import type { SqlClient } from './sql-client';
 import type { Message as MessageRow } from './generated/client';
 import { toMessage, type Message } from './to-message';
@@ -51,7 +52,7 @@ const headSchema = z.array(
  */
 export async function claimNextOutbound(db: SqlClient, input: ClaimNextOutboundInput): Promise<OutboundClaim> {
   for (let tries = 0; ; tries++) {
-    const [claimed] = await db.$queryRaw<MessageRow[]>`
+    const [claimed] = await retryOnDeadlock(() => db.$queryRaw<MessageRow[]>`
       WITH head AS (
         SELECT "id" FROM "Message"
         WHERE "channelId" = ${input.channelId} AND "contact" = ${input.contact}
@@ -66,7 +67,7 @@ export async function claimNextOutbound(db: SqlClient, input: ClaimNextOutboundI
       FROM head
       WHERE m."id" = head."id" AND m."status" = 'pending'
         AND (m."deliveryLockedUntil" IS NULL OR m."deliveryLockedUntil" <= (clock_timestamp() AT TIME ZONE 'UTC'))
-      RETURNING m.*`;
+      RETURNING m.*`);
     if (claimed) return { kind: 'claimed', message: toMessage(claimed) };
     // Not claimed: tell "nothing pending" from "held back". The head can also have
     // just been sent by another worker (then the next one is free: try again).
@@ -100,10 +101,13 @@ export async function claimNextOutbound(db: SqlClient, input: ClaimNextOutboundI
  */
 export async function claimNextOutbounds(db: SqlClient, inputs: readonly ClaimNextOutboundInput[]): Promise<OutboundClaim[]> {
   if (inputs.length === 0) return [];
-  const claimed = await db.$queryRaw<MessageRow[]>`
+  // Heads are locked in contact order, the same in every batch: two batches claiming
+  // overlapping contacts then wait for each other instead of deadlocking.
+  const byContact = [...inputs].sort((a, b) => (a.channelId === b.channelId ? compare(a.contact, b.contact) : compare(a.channelId, b.channelId)));
+  const claimed = await retryOnDeadlock(() => db.$queryRaw<MessageRow[]>`
     WITH wanted AS (
-      SELECT * FROM unnest(${inputs.map((input) => input.channelId)}::text[], ${inputs.map((input) => input.contact)}::text[],
-                           ${inputs.map((input) => input.token)}::text[], ${inputs.map((input) => input.leaseMs)}::int[])
+      SELECT * FROM unnest(${byContact.map((input) => input.channelId)}::text[], ${byContact.map((input) => input.contact)}::text[],
+                           ${byContact.map((input) => input.token)}::text[], ${byContact.map((input) => input.leaseMs)}::int[])
         WITH ORDINALITY AS w("channelId", "contact", "token", "leaseMs", "ord")
     ), heads AS MATERIALIZED (
       SELECT DISTINCT ON (h."id") h."id", w."token", w."leaseMs"
@@ -123,7 +127,7 @@ export async function claimNextOutbounds(db: SqlClient, inputs: readonly ClaimNe
     FROM heads
     WHERE m."id" = heads."id" AND m."status" = 'pending'
       AND (m."deliveryLockedUntil" IS NULL OR m."deliveryLockedUntil" <= (clock_timestamp() AT TIME ZONE 'UTC'))
-    RETURNING m.*`;
+    RETURNING m.*`);
   const byToken = new Map(claimed.map((row) => [row.deliveryToken, row]));
   const missing = inputs.filter((input) => !byToken.has(input.token));
   const heads = new Map<string, z.infer<typeof headSchema>[number]>();
@@ -161,4 +165,23 @@ export async function claimNextOutbounds(db: SqlClient, inputs: readonly ClaimNe
       return claimNextOutbound(db, input);
     }),
   );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Runs a claim statement again when Postgres picked it as a deadlock victim (it was
+ * rolled back whole: nothing was claimed), at most three times. The claim statements run
+ * on their own (autocommit), so a retry repeats exactly the failed work.
+ */
+async function retryOnDeadlock<T>(run: () => PromiseLike<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
+    }
+  }
 }

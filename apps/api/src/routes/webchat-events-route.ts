@@ -118,7 +118,15 @@ export function registerWebchatEventsRoute(app: FastifyInstance, deps: WebchatEv
   });
 }
 
-/** A Last-Event-ID as a seq; undefined when absent or not a seq (then the stream starts at the present). */
-function parseSeq(value: string | undefined): bigint | undefined {
-  return value !== undefined && /^\d{1,19}$/.test(value) ? BigInt(value) : undefined;
+/** The largest Message.seq Postgres can hold (bigint). */
+const maxSeq = 2n ** 63n - 1n;
+
+/**
+ * A Last-Event-ID as a seq; undefined when absent or not a seq — not digits, or beyond
+ * Postgres' bigint (then the stream starts at the present instead of failing a query).
+ */
+export function parseSeq(value: string | undefined): bigint | undefined {
+  if (value === undefined || !/^\d{1,19}$/.test(value)) return undefined;
+  const seq = BigInt(value);
+  return seq <= maxSeq ? seq : undefined;
 }
