@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { issueWebchatVisitor, parseWebchatInbound, toWebchatTranscriptEntry, verifyWebchatVisitorToken } from '@parley/channels';
+import { issueWebchatVisitor, parseWebchatInbound, signWebchatVisitorToken, toWebchatTranscriptEntry, verifyWebchatVisitorToken } from '@parley/channels';
 import { listWebchatHistory, type Db, type ChannelCache, type InboundBatcher } from '@parley/db';
 import type { Queues, InboundLanes } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
@@ -52,7 +52,8 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
     const existing = readBearer(request);
     const verified = verifyWebchatVisitorToken(deps.secretKey, channelId, existing);
-    const visitor = verified.ok && existing ? { visitorId: verified.visitorId, token: existing } : issueWebchatVisitor(deps.secretKey, channelId);
+    // A visitor coming back keeps their conversation with a fresh token (a sliding expiry).
+    const visitor = verified.ok ? { visitorId: verified.visitorId, token: signWebchatVisitorToken(deps.secretKey, channelId, verified.visitorId) } : issueWebchatVisitor(deps.secretKey, channelId);
     if (!verified.ok) request.log.info({ channelId, contact: visitor.visitorId, previous: verified.reason }, 'web chat visitor started');
     return reply.code(verified.ok ? 200 : 201).send({
       ...visitor,
