@@ -1,11 +1,11 @@
-import type { Tx } from './create-db';
 import { getChannel } from './get-channel';
+import type { SqlClient } from './sql-client';
 import type { Channel } from './to-channel';
 import { TtlCache } from './ttl-cache';
 
 /** Reads channels with their secrets decrypted, through a per-process cache. */
 export type ChannelCache = {
-  get: (db: Tx, channelId: string) => Promise<Channel | null>;
+  get: (db: SqlClient, channelId: string) => Promise<Channel | null>;
 };
 
 /**

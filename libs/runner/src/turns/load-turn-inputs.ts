@@ -52,7 +52,8 @@ export async function loadTurnInputs(tx: SqlClient, ctx: RunnerContext, work: re
 
   const channels = new Map<string, Awaited<ReturnType<RunnerContext['channels']['get']>>>();
   for (const { ref } of work) {
-    if (!channels.has(ref.channelId)) channels.set(ref.channelId, await ctx.channels.get(ctx.db, ref.channelId));
+    // On this transaction's connection, never a second one from the pool (see FlowCache).
+    if (!channels.has(ref.channelId)) channels.set(ref.channelId, await ctx.channels.get(tx, ref.channelId));
   }
   // A session may start where there are messages and no session, or where something else may end it first.
   const mayStart = work.filter((each) => {
@@ -66,7 +67,7 @@ export async function loadTurnInputs(tx: SqlClient, ctx: RunnerContext, work: re
   const flowOf = async (versionId: string): Promise<Flow> => {
     const known = flows.get(versionId);
     if (known) return known;
-    const flow = await ctx.flows.get(ctx.db, versionId);
+    const flow = await ctx.flows.get(tx, versionId);
     flows.set(versionId, flow);
     return flow;
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, insertInboundMessage, StaleSessionError, withContactLock, type Db, type Tx } from '@parley/db';
+import { createChannelCache, createDb, insertInboundMessage, StaleSessionError, withContactLock, type Db, type Tx } from '@parley/db';
 import type { Flow } from '@parley/engine';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { InboundJob } from '@parley/queue';
@@ -257,5 +257,22 @@ describe('runTurns', () => {
     ]);
     expect(effects?.cancelledTimers).toEqual([{ sessionId: session.id, timerId: first?.timerId }]);
     expect(effects?.timers.map((timer) => timer.timerId)).toEqual([timers[1]?.timerId]);
+  });
+
+  it('never needs a second pooled connection: many lone turns on a cold cache and a pool of two all finish', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    const small = createDb(inject('databaseUrl'), { maxConnections: 2 });
+    try {
+      // A fresh context: cold flow and channel caches, two connections for six turns at once.
+      const ctx: RunnerContext = { ...fixture.ctx, db: small, flows: new FlowCache(), channels: createChannelCache(fixture.ctx.secretKey) };
+      const contacts = Array.from({ length: 6 }, () => fixture.contact());
+      for (const contact of contacts) await say(fixture, contact, 'hi');
+      const turns = Promise.all(contacts.map((contact) => processInbox(ctx, { channelId: fixture.channelId, contact })));
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('turns starved the pool')), 15_000));
+      await Promise.race([turns, timeout]);
+      for (const contact of contacts) expect(await replies(fixture.channelId, contact)).toEqual(['ready']);
+    } finally {
+      await small.$disconnect();
+    }
   });
 });
