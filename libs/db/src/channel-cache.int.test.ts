@@ -1,21 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createChannelCache } from './channel-cache';
-import { createDb, type Tx } from './create-db';
+import { createDb } from './create-db';
+import type { SqlClient } from './sql-client';
 
 const db = createDb(inject('databaseUrl'));
 afterAll(() => db.$disconnect());
 
-/** `db` with its channel lookups counted. */
-function counting(): { tx: Tx; lookups: () => number } {
+/** `db` with its queries counted. */
+function counting(): { tx: SqlClient; lookups: () => number } {
   let lookups = 0;
-  const channel = new Proxy(db.channel, {
-    get(target, property, receiver) {
-      if (property === 'findUnique') lookups++;
-      return Reflect.get(target, property, receiver);
+  const tx: SqlClient = {
+    $queryRaw: (query, ...values) => {
+      lookups++;
+      return db.$queryRaw(query, ...values);
     },
-  });
-  const tx = new Proxy(db, { get: (target, property, receiver) => (property === 'channel' ? channel : Reflect.get(target, property, receiver)) });
+    $executeRaw: (query, ...values) => db.$executeRaw(query, ...values),
+  };
   return { tx, lookups: () => lookups };
 }
 
