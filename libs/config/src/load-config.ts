@@ -26,7 +26,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined && value !== '') input[name] = value;
   }
-  const productionRequired = new Map<string, string>();
+  const required = new Map<string, string>();
   const issues: ConfigIssue[] = [];
   for (const [name, field] of Object.entries(schema.shape)) {
     const devDefault = devDefaultOf(field);
@@ -38,7 +38,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
     }
     if (input[name] !== undefined) continue;
     if (development) input[name] = devDefault.value;
-    else productionRequired.set(name, devDefault.hint);
+    else required.set(name, devDefault.hint);
   }
 
   const result = schema.safeParse(input);
@@ -50,7 +50,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
     const variable = issue.path.length > 0 ? issue.path.map(String).join('.') : '(config)';
     if (seen.has(variable)) continue; // one rule per variable keeps the message readable
     seen.add(variable);
-    issues.push({ variable, rule: ruleOf(issue, variable, input, productionRequired) });
+    issues.push({ variable, rule: ruleOf(issue, variable, input, required) });
   }
   throw new ConfigError(issues);
 }
@@ -59,10 +59,10 @@ function ruleOf(
   issue: z.core.$ZodIssue,
   variable: string,
   input: Record<string, string>,
-  productionRequired: Map<string, string>,
+  required: Map<string, string>,
 ): string {
   if (input[variable] === undefined && issue.code === 'invalid_type') {
-    const hint = productionRequired.get(variable);
+    const hint = required.get(variable);
     return hint ? `required outside development (NODE_ENV=development or test gives a public development value): ${hint}` : 'required, not set';
   }
   return issue.message;

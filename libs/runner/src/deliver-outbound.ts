@@ -9,7 +9,7 @@ import {
   renewOutboundLease,
   type Message,
 } from '@parley/db';
-import { HttpRequestError, httpRequest, type HttpErrorKind, type RetryOptions } from '@parley/http';
+import { HttpRequestError, httpRequest, type HttpErrorKind, type HttpPolicy, type RetryOptions } from '@parley/http';
 import type { OutboundJob } from '@parley/queue';
 import { defaultDeliverySettings, type DeliverySettings, type RunnerContext } from './runner-context';
 import { deliverWebchat } from './deliver-webchat';
@@ -133,13 +133,13 @@ type AttemptOutcome =
 
 /** Where a channel's replies go, or why they cannot go anywhere. */
 type Route =
-  | { ok: true; channel: OutboundChannel & { id: string }; policy: { allow: string[] } }
+  | { ok: true; channel: OutboundChannel & { id: string }; policy: HttpPolicy }
   | { ok: false; error: string };
 
 async function resolveRoute(ctx: RunnerContext, channelId: string): Promise<Route> {
   const channel = await ctx.channels.get(ctx.db, channelId);
   if (!channel) return { ok: false, error: `channel ${channelId} not found` };
-  const policy = { allow: [...(ctx.egress?.channels?.allow ?? [])] };
+  const policy = ctx.egress?.channels ?? {};
   return { ok: true, channel: { id: channel.id, type: channel.type, config: channel.config, secrets: channel.secrets }, policy };
 }
 

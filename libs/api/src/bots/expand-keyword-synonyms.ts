@@ -1,5 +1,5 @@
 import { maxExpandedSynonyms } from '@parley/elements';
-import { isRecord } from '../components/component-references';
+import { flowElements, isRecord } from '../components/flow-elements';
 import { wordnetSynonyms } from './wordnet-synonyms';
 
 /**
@@ -13,25 +13,15 @@ import { wordnetSynonyms } from './wordnet-synonyms';
 export function expandKeywordSynonyms(document: unknown, synonymsOf: (keyword: string) => string[] = wordnetSynonyms): unknown {
   if (!isRecord(document)) return document;
   const flow = structuredClone(document);
-  const expandDialogs = (dialogs: unknown): void => {
-    if (!Array.isArray(dialogs)) return;
-    for (const dialog of dialogs) {
-      if (!isRecord(dialog) || !Array.isArray(dialog['elements'])) continue;
-      for (const element of dialog['elements']) {
-        if (!isRecord(element) || element['type'] !== 'user-response' || element['nlp'] !== true || !Array.isArray(element['keywords'])) continue;
-        for (const keyword of element['keywords']) {
-          if (!isRecord(keyword) || typeof keyword['text'] !== 'string') continue;
-          const own = new Set([keyword['text'], ...(Array.isArray(keyword['synonyms']) ? keyword['synonyms'] : [])].map((text) => String(text).trim().toLowerCase()));
-          const added = synonymsOf(keyword['text']).filter((synonym) => !own.has(synonym)).slice(0, maxExpandedSynonyms);
-          if (added.length > 0) keyword['expandedSynonyms'] = added;
-          else delete keyword['expandedSynonyms'];
-        }
-      }
+  for (const { element } of flowElements(flow)) {
+    if (element['type'] !== 'user-response' || element['nlp'] !== true || !Array.isArray(element['keywords'])) continue;
+    for (const keyword of element['keywords']) {
+      if (!isRecord(keyword) || typeof keyword['text'] !== 'string') continue;
+      const own = new Set([keyword['text'], ...(Array.isArray(keyword['synonyms']) ? keyword['synonyms'] : [])].map((text) => String(text).trim().toLowerCase()));
+      const added = synonymsOf(keyword['text']).filter((synonym) => !own.has(synonym)).slice(0, maxExpandedSynonyms);
+      if (added.length > 0) keyword['expandedSynonyms'] = added;
+      else delete keyword['expandedSynonyms'];
     }
-  };
-  expandDialogs(flow['dialogs']);
-  if (Array.isArray(flow['components'])) {
-    for (const component of flow['components']) if (isRecord(component)) expandDialogs(component['dialogs']);
   }
   return flow;
 }

@@ -1,5 +1,5 @@
 import type { FlowIssue } from '@parley/engine';
-import { isRecord } from '../components/component-references';
+import { flowElements } from '../components/flow-elements';
 
 /** One element's use of Inbox tags (Conversation tags, To Agent), with where it is. */
 export type TagUse = { path: string; dialogId: string; elementId: string; tags: string[] };
@@ -12,27 +12,11 @@ const taggingTypes = new Set(['conversation-tags', 'to-agent']);
  * components it embeds), read leniently: the document is only walked, never trusted.
  */
 export function tagUsesOf(document: unknown): TagUse[] {
-  if (!isRecord(document)) return [];
-  const uses: TagUse[] = [];
-  const walk = (dialogs: unknown, prefix: string): void => {
-    if (!Array.isArray(dialogs)) return;
-    dialogs.forEach((dialog: unknown, d) => {
-      if (!isRecord(dialog) || !Array.isArray(dialog['elements'])) return;
-      dialog['elements'].forEach((element: unknown, e) => {
-        if (!isRecord(element) || typeof element['type'] !== 'string' || !taggingTypes.has(element['type'])) return;
-        const tags = Array.isArray(element['tags']) ? element['tags'].filter((tag): tag is string => typeof tag === 'string') : [];
-        if (tags.length === 0) return;
-        uses.push({ path: `${prefix}dialogs[${d}].elements[${e}]`, dialogId: String(dialog['id']), elementId: String(element['id']), tags });
-      });
-    });
-  };
-  walk(document['dialogs'], '');
-  if (Array.isArray(document['components'])) {
-    document['components'].forEach((component: unknown, c) => {
-      if (isRecord(component)) walk(component['dialogs'], `components[${c}].`);
-    });
-  }
-  return uses;
+  return flowElements(document).flatMap(({ element, path, dialogId, elementId }): TagUse[] => {
+    if (typeof element['type'] !== 'string' || !taggingTypes.has(element['type'])) return [];
+    const tags = Array.isArray(element['tags']) ? element['tags'].filter((tag): tag is string => typeof tag === 'string') : [];
+    return tags.length === 0 ? [] : [{ path, dialogId: String(dialogId), elementId: String(elementId), tags }];
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FlowIssue } from '@parley/engine';
+import { elementsIn, flowElements, type FlowElement } from './flow-elements';
 
 /** A Component element of a flow document, located the way validateFlow locates issues. */
 export type ComponentReference = {
@@ -18,16 +19,12 @@ export type ComponentReference = {
  * malformed parts are skipped, never thrown on.
  */
 export function referencedComponentIds(container: unknown): string[] {
-  return referencesIn(container, '', undefined).map((reference) => reference.target);
+  return referencesOf(elementsIn(container)).map((reference) => reference.target);
 }
 
 /** Every Component element of a flow: in the bot's dialogs, then in each of `components`. */
 export function componentReferences(flow: unknown): ComponentReference[] {
-  const components = isRecord(flow) && Array.isArray(flow['components']) ? flow['components'] : [];
-  return [
-    ...referencesIn(flow, '', undefined),
-    ...components.flatMap((component: unknown, index) => referencesIn(component, `components[${index}].`, stringField(component, 'id'))),
-  ];
+  return referencesOf(flowElements(flow));
 }
 
 /** The issue for a Component element: at its `componentId` field, with the ids validateFlow would give it. */
@@ -43,32 +40,12 @@ export function referenceIssue(reference: ComponentReference, rule: string, mess
   };
 }
 
-function referencesIn(container: unknown, prefix: string, scopeComponentId: string | undefined): ComponentReference[] {
-  const dialogs = isRecord(container) && Array.isArray(container['dialogs']) ? container['dialogs'] : [];
-  return dialogs.flatMap((dialog: unknown, dialogIndex) => {
-    const elements = isRecord(dialog) && Array.isArray(dialog['elements']) ? dialog['elements'] : [];
-    return elements.flatMap((element: unknown, elementIndex): ComponentReference[] => {
-      if (!isRecord(element) || element['type'] !== 'component') return [];
-      const target = element['componentId'];
-      if (typeof target !== 'string') return [];
-      return [
-        {
-          path: `${prefix}dialogs[${dialogIndex}].elements[${elementIndex}].componentId`,
-          scopeComponentId,
-          dialogId: stringField(dialog, 'id'),
-          elementId: stringField(element, 'id'),
-          target,
-        },
-      ];
-    });
+function referencesOf(elements: readonly FlowElement[]): ComponentReference[] {
+  return elements.flatMap(({ element, path, scopeComponentId, dialogId, elementId }): ComponentReference[] => {
+    const target = element['componentId'];
+    if (element['type'] !== 'component' || typeof target !== 'string') return [];
+    return [{ path: `${path}.componentId`, scopeComponentId, dialogId, elementId, target }];
   });
 }
 
-function stringField(value: unknown, field: string): string | undefined {
-  const found = isRecord(value) ? value[field] : undefined;
-  return typeof found === 'string' ? found : undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from './flow-elements';

@@ -48,7 +48,7 @@ export async function writeTurnPlans(tx: SqlClient, inputs: readonly ContactTurn
   });
 
   const effects = plans.map(() => emptyEffects());
-  const planOfSession = new Map<string, Effects>();
+  const effectsOfSession = new Map<string, Effects>();
   let reply = 0;
   plans.forEach((plan, index) => {
     const each = effects[index] ?? emptyEffects();
@@ -61,10 +61,10 @@ export async function writeTurnPlans(tx: SqlClient, inputs: readonly ContactTurn
     each.wakeUps.push(...plan.wakeUps);
     each.calls.push(...plan.calls.map((call) => ({ callId: call.id, workspaceId: call.workspaceId })));
     for (const session of plan.sessions) {
-      planOfSession.set(session.row.id, each);
+      effectsOfSession.set(session.row.id, each);
       if (session.status !== 'active' && session.startedOnVersion === null) each.cancelledWakeUps.push(session.row.id);
     }
   });
-  for (const timer of stored.cancelledTimers) planOfSession.get(timer.sessionId)?.cancelledTimers.push(timer);
+  for (const timer of stored.cancelledTimers) effectsOfSession.get(timer.sessionId)?.cancelledTimers.push(timer);
   return effects;
 }
