@@ -77,10 +77,17 @@ function postMessage(token: string, body: unknown, api = api0): Promise<Response
   });
 }
 
+/** A one-minute stream ticket for the visitor of `token` (what the widget does before each EventSource). */
+async function ticketFor(token: string, api = api0): Promise<string> {
+  const response = await fetch(`${api}/webchat/${channelId}/stream-tickets`, { method: 'POST', headers: { origin, authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(201);
+  return z.object({ ticket: z.string(), expiresAt: z.iso.datetime() }).parse(await response.json()).ticket;
+}
+
 async function openEvents(token: string, options: { api?: string; lastEventId?: string } = {}): Promise<SseStream> {
   const headers: Record<string, string> = { origin };
   if (options.lastEventId !== undefined) headers['last-event-id'] = options.lastEventId;
-  const stream = await SseStream.open(`${options.api ?? api1}/webchat/${channelId}/events?token=${encodeURIComponent(token)}`, headers);
+  const stream = await SseStream.open(`${options.api ?? api1}/webchat/${channelId}/events?ticket=${encodeURIComponent(await ticketFor(token))}`, headers);
   streams.push(stream);
   return stream;
 }
@@ -102,7 +109,10 @@ describe('web chat sessions', () => {
 
     const resumed = await fetch(`${api1}/webchat/${channelId}/sessions`, { method: 'POST', headers: { origin, authorization: `Bearer ${visitor.token}` } });
     expect(resumed.status).toBe(200);
-    expect(await resumed.json()).toMatchObject({ visitorId: visitor.visitorId, token: visitor.token, resumed: true });
+    // The same visitor, with a fresh token (a sliding expiry: issued now, not when the first one was).
+    const again = visitorSchema.parse(await resumed.json());
+    expect(again).toMatchObject({ visitorId: visitor.visitorId, resumed: true });
+    expect(again.token.startsWith(`wct2.${visitor.visitorId}.`)).toBe(true);
   });
 
   it('starts a new visitor when the presented token is not valid for this channel', async () => {
@@ -170,12 +180,10 @@ describe('a web chat conversation', () => {
     expect(replies(resumed).map((entry) => entry.text)).toEqual(['echo two', 'echo three', 'echo four']);
     resumed.close();
 
-    // Up to date: nothing is replayed. The query-string form (a fresh EventSource) works the same.
+    // Up to date: nothing is replayed. The query-string form (a fresh EventSource) works the same,
+    // and so does the visitor token in the Authorization header (clients that can set one).
     const last = resumed.messages.at(-1)?.id ?? '';
-    const upToDate = await SseStream.open(
-      `${api0}/webchat/${channelId}/events?token=${encodeURIComponent(visitor.token)}&lastEventId=${last}`,
-      { origin },
-    );
+    const upToDate = await SseStream.open(`${api0}/webchat/${channelId}/events?lastEventId=${last}`, { origin, authorization: `Bearer ${visitor.token}` });
     streams.push(upToDate);
     await upToDate.ready();
     await sleep(500);
@@ -235,9 +243,15 @@ describe('web chat refusals', () => {
       expect((await postMessage(token, { clientMessageId: randomUUID(), text: 'hi' })).status).toBe(401);
       const history = await fetch(`${api0}/webchat/${channelId}/history`, { headers: { origin, authorization: `Bearer ${token}` } });
       expect(history.status).toBe(401);
-      const events = await fetch(`${api0}/webchat/${channelId}/events?token=${encodeURIComponent(token)}`, { headers: { origin } });
+      const ticket = await fetch(`${api0}/webchat/${channelId}/stream-tickets`, { method: 'POST', headers: { origin, authorization: `Bearer ${token}` } });
+      expect(ticket.status).toBe(401);
+      const events = await fetch(`${api0}/webchat/${channelId}/events`, { headers: { origin, authorization: `Bearer ${token}` } });
       expect(events.status).toBe(401);
     }
+    // The long-lived token never opens a stream from the URL (it would end up in proxy logs), however valid.
+    const inUrl = await fetch(`${api0}/webchat/${channelId}/events?token=${encodeURIComponent(visitor.token)}`, { headers: { origin } });
+    expect(inUrl.status).toBe(401);
+    expect(await inUrl.json()).toMatchObject({ error: 'invalid_token', message: 'Visitor token refused: missing-token' });
     expect((await fetch(`${api0}/webchat/${channelId}/history`, { headers: { origin } })).status).toBe(401);
     expect(await platform.db.message.count({ where: { channelId, contact: visitor.visitorId } })).toBe(0);
   });
@@ -269,7 +283,7 @@ describe('web chat refusals', () => {
       body: JSON.stringify({ clientMessageId: 'x', text: 'hi' }),
     });
     expect(message.status).toBe(403);
-    const events = await fetch(`${api0}/webchat/${channelId}/events?token=${encodeURIComponent(visitor.token)}`, { headers: { origin: evil } });
+    const events = await fetch(`${api0}/webchat/${channelId}/events?ticket=${encodeURIComponent(await ticketFor(visitor.token))}`, { headers: { origin: evil } });
     expect(events.status).toBe(403);
     expect(events.headers.get('access-control-allow-origin')).toBeNull();
     expect(await platform.db.message.count({ where: { channelId, contact: visitor.visitorId } })).toBe(0);
@@ -285,6 +299,30 @@ describe('web chat refusals', () => {
     expect(await badId.json()).toMatchObject({ field: 'clientMessageId' });
     const http = await fetch(`${api0}/webchat/${platform.channelId}/sessions`, { method: 'POST' });
     expect(http.status).toBe(404);
+  });
+});
+
+describe('signing out', () => {
+  it('revokes the visitor token on every API process and ends its open streams there', async () => {
+    const visitor = await newVisitor();
+    const events = await openEvents(visitor.token, { api: api1 });
+    await events.ready();
+    const ticket = await ticketFor(visitor.token);
+
+    const out = await fetch(`${api0}/webchat/${channelId}/sessions`, { method: 'DELETE', headers: { origin, authorization: `Bearer ${visitor.token}` } });
+    expect(out.status).toBe(204);
+    await events.waitFor('the stream to be closed as revoked', (list) => list.some((event) => event.event === 'closed' && event.data === '{"reason":"revoked"}'));
+    for (const api of [api0, api1]) {
+      expect((await postMessage(visitor.token, { clientMessageId: randomUUID(), text: 'still me?' }, api)).status).toBe(401);
+      const history = await fetch(`${api}/webchat/${channelId}/history`, { headers: { origin, authorization: `Bearer ${visitor.token}` } });
+      expect(await history.json()).toMatchObject({ error: 'invalid_token', message: 'Visitor token refused: revoked' });
+      // A ticket issued before the sign-out opens nothing either.
+      expect((await fetch(`${api}/webchat/${channelId}/events?ticket=${encodeURIComponent(ticket)}`, { headers: { origin } })).status).toBe(401);
+    }
+    // The revoked token no longer resumes the conversation: a new visitor starts.
+    const again = await fetch(`${api1}/webchat/${channelId}/sessions`, { method: 'POST', headers: { origin, authorization: `Bearer ${visitor.token}` } });
+    expect(again.status).toBe(201);
+    expect(visitorSchema.parse(await again.json()).visitorId).not.toBe(visitor.visitorId);
   });
 });
 

@@ -6,8 +6,9 @@
  * styles and ours never touch. Served by apps/api (GET /webchat.js).
  *
  * Protocol (see docs): POST /webchat/:id/sessions → token (kept in
- * localStorage), GET /webchat/:id/history, GET /webchat/:id/events (SSE,
- * Last-Event-ID = reply seq), POST /webchat/:id/messages { clientMessageId, text }.
+ * localStorage), GET /webchat/:id/history, POST /webchat/:id/stream-tickets →
+ * a one-minute ticket, GET /webchat/:id/events?ticket= (SSE, Last-Event-ID =
+ * reply seq), POST /webchat/:id/messages { clientMessageId, text }.
  */
 /* global window, document, EventSource */
 (function parleyWebchat() {
@@ -197,7 +198,7 @@
       try {
         await startSession();
         if (await loadHistory()) {
-          connect();
+          await connect();
           return;
         }
         // The token was refused: loop round to a new session.
@@ -248,9 +249,15 @@
     return true;
   }
 
-  function connect() {
+  /** Opens the event stream with a fresh one-minute ticket (the long-lived token never goes into a URL). */
+  async function connect() {
     if (state.source) state.source.close();
-    var url = channelUrl + '/events?token=' + encodeURIComponent(state.token) + '&lastEventId=' + state.cursor.toString();
+    state.source = null;
+    var response = await request('POST', '/stream-tickets', {});
+    if (response.status === 401) throw new Error('token refused');
+    if (!response.ok) throw new Error('stream ticket: HTTP ' + response.status);
+    var ticket = (await response.json()).ticket;
+    var url = channelUrl + '/events?ticket=' + encodeURIComponent(ticket) + '&lastEventId=' + state.cursor.toString();
     var source = new EventSource(url);
     state.source = source;
     source.addEventListener('ready', function () {
@@ -264,9 +271,30 @@
       state.cursor = seq;
       render(entry);
     };
+    // The server ends streams with a reason: `reconnect` (lifetime over, server restarting):
+    // open a new one at once; `closed` (another tab of this visitor took over, revoked,
+    // channel disabled): stay quiet until the visitor comes back to this page.
+    source.addEventListener('reconnect', function () {
+      if (state.source !== source) return;
+      source.close();
+      state.source = null;
+      reconnectSoon(250);
+    });
+    source.addEventListener('closed', function (event) {
+      if (state.source !== source) return;
+      source.close();
+      state.source = null;
+      var reason = JSON.parse(event.data).reason;
+      setStatus('offline');
+      if (reason === 'replaced') {
+        window.addEventListener('focus', function () { reconnectSoon(0); }, { once: true });
+      } else {
+        scheduleReconnect();
+      }
+    });
     source.onerror = function () {
       // Reconnect ourselves (with backoff, after checking the token) rather than
-      // letting EventSource retry blindly.
+      // letting EventSource retry blindly with a ticket that may have expired.
       source.close();
       if (state.source !== source) return;
       state.source = null;
@@ -275,17 +303,26 @@
     };
   }
 
+  function reconnectSoon(delay) {
+    clearTimeout(state.retryTimer);
+    state.retryTimer = setTimeout(function () {
+      connect().catch(function () {
+        setStatus('offline');
+        scheduleReconnect();
+      });
+    }, delay);
+  }
+
   function scheduleReconnect() {
     clearTimeout(state.retryTimer);
     state.retryTimer = setTimeout(function () {
-      loadHistory().then(function (ok) {
-        if (ok) {
-          connect();
-        } else {
+      loadHistory()
+        .then(function (ok) {
+          if (ok) return connect();
           state.started = null;
           start();
-        }
-      }, scheduleReconnect);
+        })
+        .catch(scheduleReconnect);
     }, backoff());
   }
 

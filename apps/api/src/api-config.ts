@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { databaseUrl, logLevel, port, redisPrefix, redisUrl, secretKey } from '@parley/config';
 import { egressAllowlistEnvSchema } from '@parley/http';
+import { trustProxySchema } from './edge/trust-proxy-schema';
+
+/** One IP_LIMIT_* setting: a whole number of requests; 0 turns that kind's limit off. */
+function ipLimitSetting(defaultValue: number) {
+  return z.coerce.number().int().min(0).max(1_000_000).default(defaultValue);
+}
 
 /** Every environment variable the API host reads, validated once at start-up. */
 export const apiConfigSchema = z.object({
@@ -24,6 +30,46 @@ export const apiConfigSchema = z.object({
   ELEMENT_EGRESS_ALLOW: egressAllowlistEnvSchema,
   /** Time a client has to send a whole request, headers and body (ms); slower ones get 408 and are closed. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
+  /**
+   * Time a client has to send a request's headers, from its first byte (or from
+   * connecting), in ms; slower ones (a slowloris) get 408 and are closed.
+   */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(10_000),
+  /**
+   * Most connections one API process keeps open (every open web chat event stream is
+   * one); more are closed at once. 0: no cap. Keep the process's open-files limit
+   * (ulimit -n) above it.
+   */
+  MAX_CONNECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  /** Which peers' X-Forwarded-For to believe for the client address (trustProxySchema); default false. */
+  TRUST_PROXY: trustProxySchema,
+  /**
+   * Per client address (IPv6: per /64), shared by every API process through Redis: a
+   * token bucket per kind of web chat request holding BURST tokens, refilled at
+   * PER_MINUTE. Past it: 429 with Retry-After. 0 in either turns that limit off.
+   * Visitors behind one NAT (an office, a mobile carrier) share an address: the
+   * defaults leave room for a few dozen of them.
+   * Sessions: new web chat visitors (a mint; a widget coming back with its token is not counted).
+   */
+  IP_LIMIT_SESSIONS_BURST: ipLimitSetting(30),
+  IP_LIMIT_SESSIONS_PER_MINUTE: ipLimitSetting(30),
+  /** Messages sent (on top of the limit per visitor). */
+  IP_LIMIT_MESSAGES_BURST: ipLimitSetting(60),
+  IP_LIMIT_MESSAGES_PER_MINUTE: ipLimitSetting(120),
+  /** Event stream opens: one per page view, plus reconnects. */
+  IP_LIMIT_STREAMS_BURST: ipLimitSetting(30),
+  IP_LIMIT_STREAMS_PER_MINUTE: ipLimitSetting(60),
+  /**
+   * Web chat event streams (webchatStreamLimitsSchema): per visitor (a new one closes the
+   * oldest), per client address on this process (429), per process (503; keep it under
+   * MAX_CONNECTIONS), the lifetime after which a stream is ended with `event: reconnect`,
+   * and the unread bytes past which a reader is dropped.
+   */
+  WEBCHAT_STREAMS_PER_VISITOR: z.coerce.number().int().min(1).max(1_000).default(5),
+  WEBCHAT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  WEBCHAT_STREAMS_PER_PROCESS: z.coerce.number().int().min(1).max(1_000_000).default(9_000),
+  WEBCHAT_STREAM_LIFETIME_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(900_000),
+  WEBCHAT_STREAM_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1_024).max(67_108_864).default(262_144),
   /** The editor's port (as `npm start` sets it): bot elements never reach it (see ownServicePorts). */
   EDITOR_PORT: port(3000),
 });

@@ -1,10 +1,75 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { describe, expect, inject, it } from 'vitest';
 import { createDb } from '@parley/db';
 import { createQueues } from '@parley/queue';
-import { buildServer } from './build-server';
+import { buildServer, type ServerDeps } from './build-server';
+
+/** Lines written to a pino logger, parsed. */
+function logSink(): { lines: Record<string, unknown>[]; stream: Writable } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        const parsed: unknown = JSON.parse(line);
+        if (typeof parsed === 'object' && parsed !== null) lines.push(Object.fromEntries(Object.entries(parsed)));
+      }
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+/**
+ * A server built with `deps` (on the run's Postgres and Redis), listening on a free
+ * loopback port; `extend` may add test routes before it listens. Closed afterwards.
+ */
+async function withServer(
+  deps: Partial<ServerDeps>,
+  run: (port: number, app: FastifyInstance) => Promise<void>,
+  extend: (app: FastifyInstance) => void = () => undefined,
+): Promise<void> {
+  const db = createDb(inject('databaseUrl'));
+  const queues = createQueues({ redisUrl: inject('redisUrl'), prefix: `${inject('redisPrefix')}_edge` });
+  const app = buildServer({ db, queues, secretKey: '0'.repeat(64), logger: pino({ level: 'silent' }), maxBodyBytes: 262_144, ...deps });
+  extend(app);
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    await run(typeof address === 'object' && address ? address.port : 0, app);
+  } finally {
+    await app.close();
+    await queues.close();
+    await db.$disconnect();
+  }
+}
+
+type Closed = { answer: string; elapsedMs: number };
+
+/** Opens a raw connection, lets `talk` write to it, and resolves when the server closes it. */
+function rawConnection(port: number, talk: (socket: Socket) => void = () => undefined): { socket: Socket; closed: Promise<Closed> } {
+  const started = Date.now();
+  const socket = connect(port, '127.0.0.1');
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+  socket.on('error', () => undefined);
+  socket.once('connect', () => talk(socket));
+  const closed = new Promise<Closed>((resolve) => socket.once('close', () => resolve({ answer, elapsedMs: Date.now() - started })));
+  return { socket, closed };
+}
+
+/** A keep-alive connection the server has accepted: it answered a request on it. */
+async function servedConnection(port: number): Promise<{ socket: Socket; closed: Promise<Closed> }> {
+  const connection = rawConnection(port, (socket) => socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+  const served = await Promise.race([
+    new Promise<boolean>((resolve) => connection.socket.once('data', (chunk: Buffer) => resolve(chunk.toString().startsWith('HTTP/1.1 200 ')))),
+    connection.closed.then(() => false),
+  ]);
+  if (!served) throw new Error('a connection within maxConnections was not served');
+  return connection;
+}
 
 describe('API request logging', () => {
   it('tags every request log line with the request id and echoes it as x-request-id', async () => {
@@ -65,5 +130,116 @@ describe('API edge timeouts', () => {
       await queues.close();
       await db.$disconnect();
     }
+  });
+});
+
+describe('API edge: headers timeout', () => {
+  it('cuts a client trickling its headers byte by byte once the headers timeout is past, with 408', async () => {
+    await withServer({ headersTimeoutMs: 1_000, requestTimeoutMs: 60_000 }, async (port) => {
+      const request = `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${'a'.repeat(400)}\r\n\r\n`;
+      let sent = 0;
+      let trickle: NodeJS.Timeout | undefined;
+      const connection = rawConnection(port, (socket) => {
+        // One byte every 20 ms: the whole block would take 8 s.
+        trickle = setInterval(() => {
+          if (sent < request.length && !socket.destroyed) socket.write(request.charAt(sent++));
+        }, 20);
+      });
+      const { answer, elapsedMs } = await connection.closed;
+      clearInterval(trickle);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(sent).toBeLessThan(request.length);
+      // The timeout, plus at most one check interval (100 ms for a 1 s timeout), plus scheduling.
+      expect(elapsedMs).toBeGreaterThanOrEqual(950);
+      expect(elapsedMs).toBeLessThan(2_000);
+    });
+  });
+
+  it('closes a connection that never sends a byte after the headers timeout', async () => {
+    await withServer({ headersTimeoutMs: 1_000 }, async (port) => {
+      const { answer, elapsedMs } = await rawConnection(port).closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(elapsedMs).toBeGreaterThanOrEqual(950);
+      expect(elapsedMs).toBeLessThan(2_000);
+    });
+  });
+
+  it('leaves a response alone however long it runs (an event stream)', async () => {
+    const streamFor = (app: FastifyInstance): void => {
+      app.get('/test-stream', (_request, reply) => {
+        reply.raw.writeHead(200, { 'content-type': 'text/event-stream' });
+        let count = 0;
+        const tick = setInterval(() => {
+          reply.raw.write(`data: ${count}\n\n`);
+          if (++count === 5) {
+            clearInterval(tick);
+            reply.raw.end();
+          }
+        }, 500);
+      });
+    };
+    await withServer({ headersTimeoutMs: 1_000, requestTimeoutMs: 1_000 }, async (port) => {
+      const started = Date.now();
+      const response = await fetch(`http://127.0.0.1:${port}/test-stream`);
+      const body = await response.text();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2_400);
+      expect(body).toBe('data: 0\n\ndata: 1\n\ndata: 2\n\ndata: 3\n\ndata: 4\n\n');
+    }, streamFor);
+  });
+});
+
+describe('API edge: connection cap', () => {
+  it('closes connections past maxConnections at once, says so in the log, and takes new ones when some are gone', async () => {
+    const db = createDb(inject('databaseUrl'));
+    const queues = createQueues({ redisUrl: inject('redisUrl'), prefix: `${inject('redisPrefix')}_edge` });
+    const sink = logSink();
+    const app = buildServer({ db, queues, secretKey: '0'.repeat(64), logger: pino({ level: 'warn' }, sink.stream), maxBodyBytes: 1_024, maxConnections: 2 });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const held = [await servedConnection(port), await servedConnection(port)];
+
+      const extra = rawConnection(port, (socket) => socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+      const refused = await extra.closed;
+      expect(refused.answer).toBe('');
+      expect(refused.elapsedMs).toBeLessThan(1_000);
+      expect(sink.lines.map((line) => line['msg'])).toContain('connection refused: MAX_CONNECTIONS connections are open');
+
+      for (const { socket } of held) socket.destroy();
+      await Promise.all(held.map(({ closed }) => closed));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const again = await servedConnection(port);
+      again.socket.destroy();
+    } finally {
+      await app.close();
+      await queues.close();
+      await db.$disconnect();
+    }
+  });
+});
+
+describe('API edge: client address', () => {
+  const reportIp = (app: FastifyInstance): void => {
+    app.get('/test-ip', async (request) => ({ ip: request.ip }));
+  };
+  const ipOf = async (app: FastifyInstance, remoteAddress: string, forwardedFor?: string): Promise<unknown> => {
+    const response = await app.inject({ method: 'GET', url: '/test-ip', remoteAddress, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+    return response.json<{ ip: unknown }>().ip;
+  };
+
+  it('ignores X-Forwarded-For unless the peer is a trusted proxy', async () => {
+    await withServer({}, async (_port, app) => {
+      expect(await ipOf(app, '127.0.0.1', '198.51.100.7')).toBe('127.0.0.1');
+    }, reportIp);
+    await withServer({ trustProxy: ['loopback', '10.0.0.0/8'] }, async (_port, app) => {
+      expect(await ipOf(app, '127.0.0.1', '198.51.100.7')).toBe('198.51.100.7');
+      // The nearest address outside the trusted ranges: what the client wrote further left does not count.
+      expect(await ipOf(app, '127.0.0.1', '6.6.6.6, 198.51.100.7, 10.1.2.3')).toBe('198.51.100.7');
+      expect(await ipOf(app, '203.0.113.5', '198.51.100.7')).toBe('203.0.113.5');
+    }, reportIp);
+    await withServer({ trustProxy: 1 }, async (_port, app) => {
+      expect(await ipOf(app, '203.0.113.5', '6.6.6.6, 198.51.100.7')).toBe('198.51.100.7');
+    }, reportIp);
   });
 });

@@ -6,12 +6,19 @@ import { appRouter, createContext, type AppRouter } from '@parley/api';
 import { createChannelCache, createInboundBatcher, getWorkspaceBySlug, type Db } from '@parley/db';
 import type { HttpPolicy } from '@parley/http';
 import { createInboundLanes, type Queues } from '@parley/queue';
+import { edgeHttpOptions } from './edge/edge-http-options';
+import { fastifyTrustProxy } from './edge/fastify-trust-proxy';
+import type { IpLimits } from './edge/ip-limits';
+import { createIpRateLimiter } from './edge/ip-rate-limiter';
+import { logDroppedConnections } from './edge/log-dropped-connections';
+import type { TrustProxy } from './edge/trust-proxy-schema';
 import { redactUrl } from './redact-url';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerHttpWebhookRoute } from './routes/http-webhook-route';
 import { registerTelegramWebhookRoute } from './routes/telegram-webhook-route';
 import { registerWhatsAppWebhookRoute } from './routes/whatsapp-webhook-route';
 import { registerWebchatRoutes } from './routes/webchat-routes';
+import type { WebchatStreamLimitsInput } from './routes/webchat-stream-limits';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,10 +41,29 @@ export type ServerDeps = {
   elementEgress?: HttpPolicy;
   /** Time a client has to send a whole request, headers and body (ms); default 15 000. */
   requestTimeoutMs?: number;
+  /** Time a client has to send a request's headers (ms), enforced by Node (edgeHttpOptions); default 10 000. */
+  headersTimeoutMs?: number;
+  /** Most open connections (server.maxConnections), more are closed at once; default: no cap. */
+  maxConnections?: number;
+  /** Whose X-Forwarded-For makes request.ip (TRUST_PROXY, trustProxySchema); default false: the socket's peer. */
+  trustProxy?: TrustProxy;
+  /**
+   * Per-address limits of web chat session mints, messages and stream opens, shared by
+   * every API process through Redis (createIpRateLimiter, IP_LIMIT_*). Default: none, no
+   * per-address limits (main.ts always passes the configured ones; in-process tests,
+   * all from one address, go without).
+   */
+  ipLimits?: IpLimits;
+  /** Web chat event stream caps and lifetime (webchatStreamLimitsSchema); defaults where not given. */
+  webchatStreams?: WebchatStreamLimitsInput;
 };
 
 /**
  * The API host: webhook ingress, tRPC for the editor, health probes.
+ * Edge limits: headers within headersTimeoutMs, the whole request within requestTimeoutMs
+ * (408, connection closed; responses such as the web chat event stream are not limited),
+ * idle keep-alive connections closed after 5 s, at most maxConnections open, and the
+ * per-address web chat limits (ipLimits, handed to the web chat routes as `ipLimiter`).
  * Every log line carries the request id (`requestId`, echoed as x-request-id).
  * Infrastructure failures (Postgres or Redis down) answer 503 with a short
  * message, never a stack trace; bad input answers 4xx naming the problem.
@@ -53,10 +79,15 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     },
     bodyLimit: deps.maxBodyBytes,
     keepAliveTimeout: 5_000,
+    http: edgeHttpOptions(deps.headersTimeoutMs ?? 10_000),
+    trustProxy: fastifyTrustProxy(deps.trustProxy ?? false),
     // tRPC batches name every procedure of the batch in the path (`/trpc/bots.list,bots.get`):
     // Fastify's default limit of 100 characters would refuse an ordinary batch with 414.
     routerOptions: { maxParamLength: 5_000 },
   });
+
+  if (deps.maxConnections !== undefined && deps.maxConnections > 0) app.server.maxConnections = deps.maxConnections;
+  logDroppedConnections(app.server, app.log);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -118,7 +149,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   registerHttpWebhookRoute(app, ingress);
   registerWhatsAppWebhookRoute(app, ingress);
   registerTelegramWebhookRoute(app, ingress);
-  registerWebchatRoutes(app, { ...ingress, secretKey: deps.secretKey });
+  const ipLimiter = deps.ipLimits ? createIpRateLimiter({ redis: deps.queues.connection, prefix: deps.queues.prefix, limits: deps.ipLimits }) : undefined;
+  registerWebchatRoutes(app, { ...ingress, secretKey: deps.secretKey, ipLimiter, ...(deps.webchatStreams ? { streamLimits: deps.webchatStreams } : {}) });
 
   app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

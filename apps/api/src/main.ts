@@ -20,6 +20,21 @@ async function main(): Promise<void> {
     channelCacheMs: config.CHANNEL_CACHE_MS,
     workspaceTurnRate: config.WORKSPACE_TURN_RATE,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
+    maxConnections: config.MAX_CONNECTIONS,
+    trustProxy: config.TRUST_PROXY,
+    ipLimits: {
+      session: { burst: config.IP_LIMIT_SESSIONS_BURST, perMinute: config.IP_LIMIT_SESSIONS_PER_MINUTE },
+      message: { burst: config.IP_LIMIT_MESSAGES_BURST, perMinute: config.IP_LIMIT_MESSAGES_PER_MINUTE },
+      stream: { burst: config.IP_LIMIT_STREAMS_BURST, perMinute: config.IP_LIMIT_STREAMS_PER_MINUTE },
+    },
+    webchatStreams: {
+      perVisitor: config.WEBCHAT_STREAMS_PER_VISITOR,
+      perAddress: config.WEBCHAT_STREAMS_PER_ADDRESS,
+      perProcess: config.WEBCHAT_STREAMS_PER_PROCESS,
+      lifetimeMs: config.WEBCHAT_STREAM_LIFETIME_MS,
+      maxBufferedBytes: config.WEBCHAT_STREAM_MAX_BUFFERED_BYTES,
+    },
     elementEgress: {
       allow: config.ELEMENT_EGRESS_ALLOW,
       denyPorts: ownServicePorts({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, apiPort: config.API_PORT, editorPort: config.EDITOR_PORT }),

@@ -77,9 +77,14 @@ export {
   type WebchatChannelConfig,
 } from './webchat-channel-config';
 export {
+  defaultVisitorTokenMaxAgeMs,
   issueWebchatVisitor,
+  signWebchatStreamTicket,
   signWebchatVisitorToken,
+  verifyWebchatStreamTicket,
   verifyWebchatVisitorToken,
+  webchatStreamTicketTtlMs,
+  type WebchatCredentialCheck,
   type WebchatTokenFailureReason,
   type WebchatVisitor,
 } from './webchat-visitor-token';

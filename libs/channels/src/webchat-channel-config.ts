@@ -12,11 +12,15 @@ export const webchatOriginSchema = z.string().refine(isCanonicalOrigin, {
  *   (CORS); `*` admits any origin.
  * - `title`: the chat panel's heading; `welcomeText`: shown above the
  *   conversation, not stored as a message.
+ * - `visitorTokensNotBefore`: visitor tokens issued before this instant are
+ *   refused (their visitors start new conversations) — how an operator revokes
+ *   every token of the channel at once, e.g. after a leak.
  */
 export const webchatChannelConfigSchema = z.object({
   allowedOrigins: z.array(webchatOriginSchema).min(1, { error: 'name at least one origin' }).max(50),
   title: z.string().trim().min(1).max(60).default('Chat'),
   welcomeText: z.string().trim().max(500).optional(),
+  visitorTokensNotBefore: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2026-12-06T12:00:00Z' }).optional(),
 });
 export type WebchatChannelConfig = z.infer<typeof webchatChannelConfigSchema>;
 

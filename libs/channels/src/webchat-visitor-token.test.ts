@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { issueWebchatVisitor, signWebchatVisitorToken, verifyWebchatVisitorToken } from './webchat-visitor-token';
+import {
+  issueWebchatVisitor,
+  signWebchatStreamTicket,
+  signWebchatVisitorToken,
+  verifyWebchatStreamTicket,
+  verifyWebchatVisitorToken,
+  webchatStreamTicketTtlMs,
+} from './webchat-visitor-token';
 
 const key = 'a'.repeat(64);
 const otherKey = 'b'.repeat(64);
 
 describe('web chat visitor tokens', () => {
-  it('verifies a token it issued, naming the visitor', () => {
-    const visitor = issueWebchatVisitor(key, 'channel-1');
+  it('verifies a token it issued, naming the visitor and the second it was issued', () => {
+    const now = Date.UTC(2026, 11, 6, 12, 0, 0, 500);
+    const visitor = issueWebchatVisitor(key, 'channel-1', now);
     expect(visitor.visitorId).toMatch(/^v_[A-Za-z0-9_-]{22}$/);
-    expect(visitor.token).toBe(signWebchatVisitorToken(key, 'channel-1', visitor.visitorId));
-    expect(verifyWebchatVisitorToken(key, 'channel-1', visitor.token)).toEqual({ ok: true, visitorId: visitor.visitorId });
+    expect(visitor.token).toBe(signWebchatVisitorToken(key, 'channel-1', visitor.visitorId, now));
+    expect(verifyWebchatVisitorToken(key, 'channel-1', visitor.token, { now })).toEqual({ ok: true, visitorId: visitor.visitorId, issuedAt: now - 500 });
   });
 
   it('issues a different visitor every time', () => {
@@ -58,5 +66,27 @@ describe('web chat visitor tokens', () => {
     // The old format (wct1.<visitor>.<signature>): no expiry, not accepted any more.
     const [, visitorId, , signature] = token.split('.');
     expect(verifyWebchatVisitorToken(key, 'chan-1', `wct1.${visitorId}.${signature}`, { now: issued })).toEqual({ ok: false, reason: 'malformed-token' });
+  });
+});
+
+describe('web chat stream tickets', () => {
+  it('open streams for a minute, for their visitor and channel only', () => {
+    const issued = Date.UTC(2026, 11, 6);
+    const { visitorId } = issueWebchatVisitor(key, 'chan-1', issued);
+    const ticket = signWebchatStreamTicket(key, 'chan-1', visitorId, issued);
+    expect(ticket.startsWith('wcs1.')).toBe(true);
+    expect(verifyWebchatStreamTicket(key, 'chan-1', ticket, { now: issued + webchatStreamTicketTtlMs - 1_000 })).toEqual({ ok: true, visitorId, issuedAt: issued });
+    expect(verifyWebchatStreamTicket(key, 'chan-1', ticket, { now: issued + webchatStreamTicketTtlMs + 1_000 })).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyWebchatStreamTicket(key, 'chan-2', ticket, { now: issued })).toEqual({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('are not visitor tokens, and visitor tokens are not tickets', () => {
+    const issued = Date.UTC(2026, 11, 6);
+    const { visitorId, token } = issueWebchatVisitor(key, 'chan-1', issued);
+    const ticket = signWebchatStreamTicket(key, 'chan-1', visitorId, issued);
+    expect(verifyWebchatVisitorToken(key, 'chan-1', ticket, { now: issued })).toEqual({ ok: false, reason: 'malformed-token' });
+    expect(verifyWebchatStreamTicket(key, 'chan-1', token, { now: issued })).toEqual({ ok: false, reason: 'malformed-token' });
+    // The same visitor and time under the other kind's tag: its own key, so the signature does not carry over.
+    expect(verifyWebchatStreamTicket(key, 'chan-1', token.replace('wct2.', 'wcs1.'), { now: issued })).toEqual({ ok: false, reason: 'bad-signature' });
   });
 });

@@ -1,108 +1,93 @@
 import type { FastifyInstance } from 'fastify';
 import { toWebchatTranscriptEntry } from '@parley/channels';
 import { getWebchatReplyCursor, listWebchatReplies, type Db, type ChannelCache } from '@parley/db';
-import type { WebchatEventHub, WebchatStream } from './webchat-event-hub';
-import { authenticateVisitor, openWebchatRequest, readQuery, singleHeader } from './webchat-request';
+import type { IpRateLimiter } from '../edge/ip-rate-limiter';
+import type { WebchatStreamEndReason } from './webchat-contact-feed';
+import type { WebchatEventHub } from './webchat-event-hub';
+import { sendTooManyRequests } from '../edge/send-too-many-requests';
+import { authenticateStream, openWebchatRequest, readQuery, singleHeader, type VisitorAuthDeps } from './webchat-request';
 
-export type WebchatEventsDeps = { db: Db; secretKey: string; channels: ChannelCache; hub: WebchatEventHub };
-
-/** Seconds between keep-alive comments, under common proxy idle timeouts. */
-const heartbeatMs = 20_000;
+export type WebchatEventsDeps = VisitorAuthDeps & { db: Db; channels: ChannelCache; hub: WebchatEventHub; ipLimiter?: IpRateLimiter };
 
 /**
- * GET /webchat/:channelId/events?token=… — the visitor's bot replies as
+ * GET /webchat/:channelId/events?ticket=… — the visitor's bot replies as
  * server-sent events, as they are delivered: `id:` is the reply's seq, `data:`
- * a WebchatTranscriptEntry (JSON). Replays the replies after `Last-Event-ID`
- * (header, or `?lastEventId=` for a fresh EventSource) first; without one the
- * stream starts after the replies already delivered. Replies are sent in seq
- * order and at most once per stream. After the replay an `event: ready` (data
- * `{ cursor }`) says the stream is live. Comments keep idle connections open.
- * A database failure ends the stream; the client reconnects with its last id.
+ * a WebchatTranscriptEntry (JSON). Authenticated by a short-lived stream ticket
+ * (POST …/stream-tickets) or a visitor token in the Authorization header.
+ * Replays the replies after `Last-Event-ID` (header, or `?lastEventId=` for a fresh
+ * EventSource) first; without one the stream starts after the replies already
+ * delivered. Replies are sent in seq order and at most once per stream. After the
+ * replay an `event: ready` (data `{ cursor }`) says the stream is live. Comments keep
+ * idle connections open.
+ * The server ends a stream with a last event saying why: `event: reconnect` (its
+ * lifetime is over, the process is shutting down, or reading replies failed: open a
+ * new one with a fresh ticket) or `event: closed` (replaced by a newer stream of the
+ * same visitor, channel disabled or deleted, credential revoked: do not reconnect by
+ * itself). A reader that stops reading is dropped without a word (maxBufferedBytes).
+ * The limits are webchatStreamLimitsSchema's; past the per-address cap 429, past the
+ * per-process cap 503, both with Retry-After.
  */
 export function registerWebchatEventsRoute(app: FastifyInstance, deps: WebchatEventsDeps): void {
-  // logLevel warn: the URL carries the visitor token, so the per-request info lines (which log it) are skipped.
+  // logLevel warn: per-request info lines are not needed for long-lived streams (our request log redacts tickets anyway).
   app.get<{ Params: { channelId: string } }>('/webchat/:channelId/events', { logLevel: 'warn' }, async (request, reply) => {
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
-    const visitor = authenticateVisitor(deps.secretKey, channelId, request, { allowQuery: true });
+    const visitor = await authenticateStream(deps, opened, request);
     if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
+    const limited = await deps.ipLimiter?.take('stream', request.ip);
+    if (limited && !limited.ok) return sendTooManyRequests(reply, 'stream', limited.retryAfterSeconds);
     const contact = visitor.visitorId;
     const log = request.log.child({ channelId, contact });
+    const raw = reply.raw;
 
-    const given = parseSeq(singleHeader(request, 'last-event-id') ?? readQuery(request, 'lastEventId'));
-    let cursor = given ?? (await getWebchatReplyCursor(deps.db, channelId, contact));
-    let started = false;
-    let closed = false;
-    let again = false;
-    let running: Promise<void> | undefined;
-
-    const write = (text: string): void => {
-      if (!closed) reply.raw.write(text);
+    let headersSent = false;
+    let finished = false;
+    const send = (text: string): void => {
+      if (!finished && headersSent) raw.write(text);
     };
-    const drain = async (): Promise<void> => {
-      do {
-        again = false;
-        for (;;) {
-          const page = await listWebchatReplies(deps.db, { channelId, contact, afterSeq: cursor });
-          for (const message of page.messages) {
-            write(`id: ${message.seq.toString()}\ndata: ${JSON.stringify(toWebchatTranscriptEntry(message))}\n\n`);
-          }
-          const moved = page.cursor !== cursor;
-          cursor = page.cursor;
-          if (!moved || closed) break;
-        }
-      } while (again && !closed);
-    };
-    /** Runs one drain at a time; a notice during a drain makes it go round once more. */
-    const pump = (): Promise<void> => {
-      if (!started || closed) return Promise.resolve();
-      if (running) {
-        again = true;
-        return running;
+    let endedEarly: WebchatStreamEndReason | undefined;
+    const end = (reason: WebchatStreamEndReason): void => {
+      if (finished) return;
+      if (!headersSent) {
+        endedEarly = reason; // told once the headers are out, below
+        return;
       }
-      running = drain()
-        .catch((error: unknown) => {
-          log.warn({ err: error instanceof Error ? error.message : String(error) }, 'web chat stream failed; ending it');
-          end();
-        })
-        .finally(() => {
-          running = undefined;
-        });
-      return running;
+      finished = true;
+      if (reason === 'slow-reader') {
+        log.warn({ buffered: raw.writableLength }, 'web chat stream reader too slow; dropping it');
+        raw.destroy();
+        return;
+      }
+      const event = reason === 'lifetime' || reason === 'shutdown' || reason === 'failed' ? 'reconnect' : 'closed';
+      raw.write(`event: ${event}\ndata: ${JSON.stringify({ reason })}\n\n`);
+      raw.end();
     };
-    const end = (): void => {
-      if (!closed && started) reply.raw.end();
-      finish();
-    };
-    const stream: WebchatStream = {
-      notify: (seq) => {
-        if (seq !== undefined && seq <= cursor) return;
-        again = true;
-        void pump();
-      },
-      end,
-    };
-    let remove: () => void = () => undefined;
-    let heartbeat: NodeJS.Timeout | undefined = undefined;
-    const finish = (): void => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      remove();
-    };
-
-    // Subscribe before the first read: a reply delivered from here on is either
-    // found by the replay or announced to this stream.
-    remove = await deps.hub.add(channelId, contact, stream);
+    const opening = deps.hub.open({ channelId, contact, address: request.ip, credentialIssuedAt: visitor.issuedAt, sink: { send, end, buffered: () => raw.writableLength } });
+    if (!opening.ok) {
+      if (opening.reason === 'address-cap') return sendTooManyRequests(reply, 'stream', 30);
+      return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'Too many open streams on this server; retry later' });
+    }
+    const handle = opening.stream;
+    try {
+      // Subscribe before the first read: a reply delivered from here on is either
+      // found by the replay or announced to this stream.
+      await deps.hub.listen();
+    } catch (error) {
+      handle.close();
+      throw error;
+    }
     reply.hijack();
-    reply.raw.on('close', finish);
-    if (!reply.raw.socket || reply.raw.socket.destroyed) {
-      finish(); // the visitor left while we were subscribing
+    raw.on('close', () => {
+      finished = true;
+      handle.close();
+    });
+    if (!raw.socket || raw.socket.destroyed) {
+      handle.close(); // the visitor left while we were subscribing
       return;
     }
     const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter((entry) => entry[1] !== undefined));
-    reply.raw.writeHead(200, {
+    raw.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -110,11 +95,29 @@ export function registerWebchatEventsRoute(app: FastifyInstance, deps: WebchatEv
       'x-accel-buffering': 'no',
       'x-request-id': request.id,
     });
-    started = true;
-    write('retry: 3000\n\n');
-    heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
-    await pump();
-    write(`event: ready\ndata: ${JSON.stringify({ cursor: cursor.toString() })}\n\n`);
+    headersSent = true;
+    if (endedEarly !== undefined) {
+      end(endedEarly); // e.g. replaced by a newer stream of the visitor while subscribing
+      return;
+    }
+    send('retry: 3000\n\n');
+    try {
+      const given = parseSeq(singleHeader(request, 'last-event-id') ?? readQuery(request, 'lastEventId'));
+      let cursor = given ?? (await getWebchatReplyCursor(deps.db, channelId, contact));
+      // This stream's own replay; from `goLive` on, the visitor's shared feed sends to it.
+      for (let more = given !== undefined; more && !handle.closed; ) {
+        const page = await listWebchatReplies(deps.db, { channelId, contact, afterSeq: cursor });
+        for (const message of page.messages) send(`id: ${message.seq.toString()}\ndata: ${JSON.stringify(toWebchatTranscriptEntry(message))}\n\n`);
+        cursor = page.cursor;
+        more = page.more;
+      }
+      handle.goLive(cursor);
+      send(`event: ready\ndata: ${JSON.stringify({ cursor: cursor.toString() })}\n\n`);
+    } catch (error) {
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, 'web chat stream replay failed; ending it');
+      handle.close();
+      end('failed');
+    }
   });
 }
 

@@ -1,6 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isWebchatOriginAllowed, verifyWebchatVisitorToken, webchatChannelConfigSchema, type WebchatChannelConfig } from '@parley/channels';
+import type { Redis } from 'ioredis';
+import {
+  isWebchatOriginAllowed,
+  verifyWebchatStreamTicket,
+  verifyWebchatVisitorToken,
+  webchatChannelConfigSchema,
+  type WebchatChannelConfig,
+  type WebchatCredentialCheck,
+} from '@parley/channels';
 import { type Channel, type Db, type ChannelCache } from '@parley/db';
+import { isVisitorTokenRevoked } from './webchat-visitor-revocations';
 
 export type WebchatRequestDeps = { db: Db; channels: ChannelCache };
 
@@ -42,20 +51,59 @@ export async function openWebchatRequest(
   return { ok: true, channel, config: config.data };
 }
 
+/** What checking a visitor's credential needs: the platform key, and Redis for revocations. */
+export type VisitorAuthDeps = { secretKey: string; redis: Redis; prefix: string };
+
+export type AuthenticatedVisitor = { ok: true; visitorId: string; issuedAt: number };
+
 /**
- * The visitor id from the request's token: `Authorization: Bearer <token>`, or
- * `?token=` where `allowQuery` (EventSource cannot set headers). 401 when
- * missing, malformed or not signed by this platform for this channel.
+ * The visitor of `Authorization: Bearer <token>`: 401 when missing, malformed, not
+ * signed by this platform for this channel, expired, or revoked (the channel's
+ * `visitorTokensNotBefore`, or the visitor's own revocation).
  */
-export function authenticateVisitor(
-  secretKey: string,
-  channelId: string,
+export async function authenticateVisitor(
+  deps: VisitorAuthDeps,
+  context: WebchatRequestContext,
   request: FastifyRequest,
-  options: { allowQuery: boolean },
-): { ok: true; visitorId: string } | WebchatRefusal {
-  const token = readBearer(request) ?? (options.allowQuery ? readQuery(request, 'token') : undefined);
-  const verified = verifyWebchatVisitorToken(secretKey, channelId, token);
-  return verified.ok ? verified : refuse(401, 'invalid_token', `Visitor token refused: ${verified.reason}`);
+): Promise<AuthenticatedVisitor | WebchatRefusal> {
+  return admit(deps, context, verifyWebchatVisitorToken(deps.secretKey, context.channel.id, readBearer(request)), 'Visitor token');
+}
+
+/**
+ * The visitor an event stream is for: a short-lived `?ticket=` (what the widget's
+ * EventSource sends, see signWebchatStreamTicket), or a visitor token in the
+ * Authorization header (clients that can set headers). Never a token in the URL.
+ */
+export async function authenticateStream(
+  deps: VisitorAuthDeps,
+  context: WebchatRequestContext,
+  request: FastifyRequest,
+): Promise<AuthenticatedVisitor | WebchatRefusal> {
+  const ticket = readQuery(request, 'ticket');
+  if (ticket === undefined) return authenticateVisitor(deps, context, request);
+  return admit(deps, context, verifyWebchatStreamTicket(deps.secretKey, context.channel.id, ticket), 'Stream ticket');
+}
+
+async function admit(deps: VisitorAuthDeps, context: WebchatRequestContext, checked: WebchatCredentialCheck, what: string): Promise<AuthenticatedVisitor | WebchatRefusal> {
+  if (!checked.ok) return refuse(401, 'invalid_token', `${what} refused: ${checked.reason}`);
+  const notBefore = visitorTokensNotBefore(context.config);
+  if (
+    (notBefore !== undefined && checked.issuedAt < notBefore) ||
+    (await isVisitorTokenRevoked(deps.redis, deps.prefix, context.channel.id, checked.visitorId, checked.issuedAt))
+  ) {
+    return refuse(401, 'invalid_token', `${what} refused: revoked`);
+  }
+  return checked;
+}
+
+/**
+ * The channel's token cut-off (epoch ms) at the resolution credentials carry their issue
+ * time in (whole seconds): a credential issued in the cut-off's own second stands, so a
+ * visitor given a new token right after the cut-off is never refused with it.
+ */
+export function visitorTokensNotBefore(config: Pick<WebchatChannelConfig, 'visitorTokensNotBefore'>): number | undefined {
+  const value = config.visitorTokensNotBefore;
+  return value === undefined ? undefined : Math.floor(Date.parse(value) / 1_000) * 1_000;
 }
 
 /** The bearer token of the Authorization header, if any. */

@@ -1,15 +1,44 @@
 import type { FastifyInstance } from 'fastify';
-import { issueWebchatVisitor, parseWebchatInbound, signWebchatVisitorToken, toWebchatTranscriptEntry, verifyWebchatVisitorToken } from '@parley/channels';
+import {
+  issueWebchatVisitor,
+  parseWebchatInbound,
+  signWebchatStreamTicket,
+  signWebchatVisitorToken,
+  toWebchatTranscriptEntry,
+  webchatStreamTicketTtlMs,
+} from '@parley/channels';
 import { listWebchatHistory, type Db, type ChannelCache, type InboundBatcher } from '@parley/db';
 import type { Queues, InboundLanes } from '@parley/queue';
+import type { IpRateLimiter } from '../edge/ip-rate-limiter';
 import { acceptInboundMessage } from './accept-inbound-message';
 import { WebchatEventHub } from './webchat-event-hub';
 import { registerWebchatEventsRoute } from './webchat-events-route';
+import { sendTooManyRequests } from '../edge/send-too-many-requests';
 import { takeWebchatMessageSlot } from './webchat-rate-limit';
 import { authenticateVisitor, openWebchatRequest, readBearer, readQuery } from './webchat-request';
 import { registerWebchatScriptRoute } from './webchat-script-route';
+import { webchatStreamLimitsSchema, type WebchatStreamLimitsInput } from './webchat-stream-limits';
+import { revokeVisitorTokens } from './webchat-visitor-revocations';
 
-export type WebchatDeps = { db: Db; inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; secretKey: string; channels: ChannelCache };
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's open web chat event streams (stats for tests and benchmarks). */
+    webchatStreams?: WebchatEventHub;
+  }
+}
+
+export type WebchatDeps = {
+  db: Db;
+  inbox: InboundBatcher;
+  queues: Queues;
+  lanes?: InboundLanes;
+  secretKey: string;
+  channels: ChannelCache;
+  /** Per-address token buckets shared by every API process (session mints, messages, stream opens); none: no per-address limit. */
+  ipLimiter?: IpRateLimiter;
+  /** Event stream caps, lifetime and checks (webchatStreamLimitsSchema); defaults where not given. */
+  streamLimits?: WebchatStreamLimitsInput;
+};
 
 /**
  * The web chat channel's API, called by the widget (`/webchat.js`) from the
@@ -17,30 +46,39 @@ export type WebchatDeps = { db: Db; inbox: InboundBatcher; queues: Queues; lanes
  * - POST /webchat/:channelId/sessions → `{ visitorId, token, resumed, title, welcomeText }`;
  *   a valid `Authorization: Bearer <token>` resumes that visitor (200), anything
  *   else starts a new one (201).
+ * - DELETE /webchat/:channelId/sessions (Bearer) → 204: the visitor's tokens are
+ *   revoked (signing out on a shared computer) and their open streams end.
  * - POST /webchat/:channelId/messages (Bearer) `{ clientMessageId, text }` →
  *   stored and enqueued like every ingress (202 `accepted`; a retried
  *   clientMessageId answers 200 `duplicate` and is not processed twice).
- * - GET /webchat/:channelId/events?token= → the replies as server-sent events.
+ * - POST /webchat/:channelId/stream-tickets (Bearer) → 201 `{ ticket, expiresAt }`:
+ *   a one-minute ticket for the event stream's URL.
+ * - GET /webchat/:channelId/events?ticket= → the replies as server-sent events.
  * - GET /webchat/:channelId/history (Bearer) → `{ messages, cursor }`, oldest first.
- * The visitor id is the conversation's contact. 401 for a bad token, 403 for an
- * origin not allowed, 404 for an unknown or disabled channel, 429 past
- * webchatMessagesPerMinute, 503 when Postgres or Redis is down.
+ * The visitor id is the conversation's contact. 401 for a bad, expired or revoked
+ * token, 403 for an origin not allowed, 404 for an unknown or disabled channel, 429
+ * past webchatMessagesPerMinute or a per-address limit (with Retry-After), 503 when
+ * Postgres or Redis is down.
  */
 export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): void {
   const prefix = deps.queues.inbound.opts.prefix ?? 'bull';
-  const hub = new WebchatEventHub(deps.queues.connection, prefix, app.log);
+  const redis = deps.queues.connection;
+  const auth = { secretKey: deps.secretKey, redis, prefix };
+  const limits = webchatStreamLimitsSchema.parse(deps.streamLimits ?? {});
+  const hub = new WebchatEventHub({ redis, prefix, logger: app.log, db: deps.db, channels: deps.channels, limits });
   // Open event streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => hub.close());
+  app.decorate('webchatStreams', hub);
 
   registerWebchatScriptRoute(app);
-  registerWebchatEventsRoute(app, { db: deps.db, secretKey: deps.secretKey, channels: deps.channels, hub });
+  registerWebchatEventsRoute(app, { ...auth, db: deps.db, channels: deps.channels, hub, ...(deps.ipLimiter ? { ipLimiter: deps.ipLimiter } : {}) });
 
   app.options<{ Params: { channelId: string; resource: string } }>('/webchat/:channelId/:resource', async (request, reply) => {
     const opened = await openWebchatRequest(deps, request.params.channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
     return reply
       .code(204)
-      .header('access-control-allow-methods', 'GET, POST, OPTIONS')
+      .header('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS')
       .header('access-control-allow-headers', 'authorization, content-type, last-event-id')
       .header('access-control-max-age', '600')
       .send();
@@ -50,16 +88,44 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
-    const existing = readBearer(request);
-    const verified = verifyWebchatVisitorToken(deps.secretKey, channelId, existing);
+    const verified = readBearer(request) === undefined ? undefined : await authenticateVisitor(auth, opened, request);
+    if (!verified?.ok) {
+      const limited = await deps.ipLimiter?.take('session', request.ip);
+      if (limited && !limited.ok) return sendTooManyRequests(reply, 'session', limited.retryAfterSeconds);
+    }
     // A visitor coming back keeps their conversation with a fresh token (a sliding expiry).
-    const visitor = verified.ok ? { visitorId: verified.visitorId, token: signWebchatVisitorToken(deps.secretKey, channelId, verified.visitorId) } : issueWebchatVisitor(deps.secretKey, channelId);
-    if (!verified.ok) request.log.info({ channelId, contact: visitor.visitorId, previous: verified.reason }, 'web chat visitor started');
-    return reply.code(verified.ok ? 200 : 201).send({
+    const visitor = verified?.ok ? { visitorId: verified.visitorId, token: signWebchatVisitorToken(deps.secretKey, channelId, verified.visitorId) } : issueWebchatVisitor(deps.secretKey, channelId);
+    if (!verified?.ok) request.log.info({ channelId, contact: visitor.visitorId, previous: verified?.body.message ?? 'no token' }, 'web chat visitor started');
+    return reply.code(verified?.ok ? 200 : 201).send({
       ...visitor,
-      resumed: verified.ok,
+      resumed: verified?.ok === true,
       title: opened.config.title,
       welcomeText: opened.config.welcomeText ?? null,
+    });
+  });
+
+  app.delete<{ Params: { channelId: string } }>('/webchat/:channelId/sessions', async (request, reply) => {
+    const { channelId } = request.params;
+    const opened = await openWebchatRequest(deps, channelId, request, reply);
+    if (!opened.ok) return reply.code(opened.status).send(opened.body);
+    const visitor = await authenticateVisitor(auth, opened, request);
+    if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
+    await revokeVisitorTokens(redis, prefix, channelId, visitor.visitorId, Date.now());
+    request.log.info({ channelId, contact: visitor.visitorId }, 'web chat visitor signed out: tokens revoked');
+    return reply.code(204).send();
+  });
+
+  app.post<{ Params: { channelId: string } }>('/webchat/:channelId/stream-tickets', async (request, reply) => {
+    const { channelId } = request.params;
+    const opened = await openWebchatRequest(deps, channelId, request, reply);
+    if (!opened.ok) return reply.code(opened.status).send(opened.body);
+    const visitor = await authenticateVisitor(auth, opened, request);
+    if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
+    const now = Date.now();
+    reply.header('cache-control', 'no-store');
+    return reply.code(201).send({
+      ticket: signWebchatStreamTicket(deps.secretKey, channelId, visitor.visitorId, now),
+      expiresAt: new Date(Math.floor(now / 1_000) * 1_000 + webchatStreamTicketTtlMs).toISOString(),
     });
   });
 
@@ -67,12 +133,15 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
-    const visitor = authenticateVisitor(deps.secretKey, channelId, request, { allowQuery: false });
+    const visitor = await authenticateVisitor(auth, opened, request);
     if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
     const parsed = parseWebchatInbound(request.body, visitor.visitorId);
     if (!parsed.ok) {
       return reply.code(400).send({ error: 'invalid_body', field: parsed.error.field, message: parsed.error.message });
     }
+    // Per address first: a fresh visitor token resets the per-visitor window, not this one.
+    const limited = await deps.ipLimiter?.take('message', request.ip);
+    if (limited && !limited.ok) return sendTooManyRequests(reply, 'message', limited.retryAfterSeconds);
     const wait = await takeWebchatMessageSlot(deps.queues.connection, prefix, channelId, visitor.visitorId, Date.now());
     if (wait > 0) {
       return reply.code(429).header('retry-after', String(wait)).send({ error: 'too_many_messages', message: `Slow down; retry in ${wait} s` });
@@ -85,7 +154,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
-    const visitor = authenticateVisitor(deps.secretKey, channelId, request, { allowQuery: false });
+    const visitor = await authenticateVisitor(auth, opened, request);
     if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
     const limit = Number(readQuery(request, 'limit') ?? 50);
     const history = await listWebchatHistory(deps.db, {
