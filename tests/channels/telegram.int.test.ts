@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateWebhookToken } from '@parley/channels';
 import { demoFlow } from '@parley/engine';
 import { startPlatform, type Platform } from '../support/start-platform';
+import { expectNoSecretsInLogs } from '../support/expect-no-secrets-in-logs';
 import { waitFor } from '../support/wait-for';
 import { addChannel } from './support/add-channel';
 import { field, type FakeChannelApi, type RecordedRequest } from './support/fake-channel-api';
@@ -33,6 +34,9 @@ beforeAll(async () => {
     databaseUrl: inject('databaseUrl'),
     redisUrl: inject('redisUrl'),
     redisPrefix: `${inject('redisPrefix')}_telegram`,
+    // Every log line is written (debug) so the last test can check none carries a secret.
+    apiEnv: { LOG_LEVEL: 'debug' },
+    workerEnv: { LOG_LEVEL: 'debug' },
     flow: demoFlow,
   });
   apiUrl = platform.apiUrls[0] ?? '';
@@ -181,5 +185,11 @@ describe('Telegram conversation, end to end', () => {
     expect(failed.error).toMatch(/chat not found/);
     expect(failed.error).not.toContain(botToken);
     expect(failed.error).not.toContain(botToken.split(':')[1]);
+  });
+});
+
+describe('logs', () => {
+  it('carry no secret or token of the whole conversation above (runs last)', () => {
+    expectNoSecretsInLogs(platform, { botToken, webhookSecretToken, secretKey: platform.env.PARLEY_SECRET_KEY ?? '' });
   });
 });

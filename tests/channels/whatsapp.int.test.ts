@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signWhatsAppPayload } from '@parley/channels';
 import { demoFlow } from '@parley/engine';
 import { startPlatform, type Platform } from '../support/start-platform';
+import { expectNoSecretsInLogs } from '../support/expect-no-secrets-in-logs';
 import { waitFor } from '../support/wait-for';
 import { addChannel } from './support/add-channel';
 import { field, type FakeChannelApi, type RecordedRequest } from './support/fake-channel-api';
@@ -35,6 +36,9 @@ beforeAll(async () => {
     databaseUrl: inject('databaseUrl'),
     redisUrl: inject('redisUrl'),
     redisPrefix: `${inject('redisPrefix')}_whatsapp`,
+    // Every log line is written (debug) so the last test can check none carries a secret.
+    apiEnv: { LOG_LEVEL: 'debug' },
+    workerEnv: { LOG_LEVEL: 'debug' },
     flow: demoFlow,
   });
   apiUrl = platform.apiUrls[0] ?? '';
@@ -291,5 +295,11 @@ describe('WhatsApp status callbacks', () => {
     );
     const channel = await platform.db.channel.findUniqueOrThrow({ where: { id: channelId } });
     expect(events.every((event) => event.workspaceId === channel.workspaceId && event.botId === channel.botId)).toBe(true);
+  });
+});
+
+describe('logs', () => {
+  it('carry no secret or token of the whole conversation above (runs last)', () => {
+    expectNoSecretsInLogs(platform, { accessToken, appSecret, verifyToken, secretKey: platform.env.PARLEY_SECRET_KEY ?? '' });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { signWebchatVisitorToken } from '@parley/channels';
 import { echoFlow } from '../support/echo-flow';
+import { expectNoSecretsInLogs } from '../support/expect-no-secrets-in-logs';
 import { startPlatform, type Platform } from '../support/start-platform';
 import { addWebchatChannel } from './add-webchat-channel';
 import { ownDatabase } from './own-database';
@@ -42,6 +43,8 @@ let otherChannelId = '';
 let api0 = '';
 let api1 = '';
 const streams: SseStream[] = [];
+/** Every visitor token and stream ticket handed out (none may appear in a log line). */
+const credentials: string[] = [];
 
 beforeAll(async () => {
   database = await ownDatabase();
@@ -51,6 +54,9 @@ beforeAll(async () => {
     redisPrefix: `${inject('redisPrefix')}_webchat_api`,
     flow: echoFlow,
     apis: 2,
+    // Every log line is written (debug) so the last test can check none carries a token.
+    apiEnv: { LOG_LEVEL: 'debug' },
+    workerEnv: { LOG_LEVEL: 'debug' },
   });
   [api0 = '', api1 = ''] = platform.apiUrls;
   channelId = await addWebchatChannel(platform, { allowedOrigins: [origin], title: 'Shop help', welcomeText: 'Ask us anything.' }, quickReplyFlow);
@@ -66,7 +72,9 @@ afterAll(async () => {
 async function newVisitor(api = api0): Promise<{ visitorId: string; token: string }> {
   const response = await fetch(`${api}/webchat/${channelId}/sessions`, { method: 'POST', headers: { origin } });
   expect(response.status).toBe(201);
-  return visitorSchema.parse(await response.json());
+  const visitor = visitorSchema.parse(await response.json());
+  credentials.push(visitor.token);
+  return visitor;
 }
 
 function postMessage(token: string, body: unknown, api = api0): Promise<Response> {
@@ -81,7 +89,9 @@ function postMessage(token: string, body: unknown, api = api0): Promise<Response
 async function ticketFor(token: string, api = api0): Promise<string> {
   const response = await fetch(`${api}/webchat/${channelId}/stream-tickets`, { method: 'POST', headers: { origin, authorization: `Bearer ${token}` } });
   expect(response.status).toBe(201);
-  return z.object({ ticket: z.string(), expiresAt: z.iso.datetime() }).parse(await response.json()).ticket;
+  const { ticket } = z.object({ ticket: z.string(), expiresAt: z.iso.datetime() }).parse(await response.json());
+  credentials.push(ticket);
+  return ticket;
 }
 
 async function openEvents(token: string, options: { api?: string; lastEventId?: string } = {}): Promise<SseStream> {
@@ -344,5 +354,15 @@ describe('GET /webchat.js', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(await response.text()).toContain('attachShadow');
+  });
+});
+
+describe('logs', () => {
+  it('carry no visitor token, stream ticket or platform key of the conversations above (runs last)', () => {
+    expect(credentials.length).toBeGreaterThan(15);
+    expectNoSecretsInLogs(platform, {
+      secretKey: platform.env.PARLEY_SECRET_KEY ?? '',
+      ...Object.fromEntries(credentials.map((credential, index) => [`credential ${index} (${credential.slice(0, 4)})`, credential])),
+    });
   });
 });
