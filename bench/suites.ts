@@ -6,6 +6,7 @@ import { endToEndBench } from './end-to-end.bench';
 import { ingressBench } from './ingress.bench';
 import { noisyNeighbourBench } from './noisy-neighbour.bench';
 import { waitingSessionsBench } from './waiting-sessions.bench';
+import { webchatStreamsBench } from './webchat-streams.bench';
 
 /** Every benchmark suite, in run order. Add a suite: one import and one entry. */
-export const suites: BenchSuite[] = [apiElementBench, codeRunBench, ingressBench, endToEndBench, callsBench, noisyNeighbourBench, waitingSessionsBench];
+export const suites: BenchSuite[] = [apiElementBench, codeRunBench, ingressBench, endToEndBench, callsBench, noisyNeighbourBench, waitingSessionsBench, webchatStreamsBench];
