@@ -19,6 +19,9 @@ const concurrency = 50;
  *    50 in flight: time from POST to the bot's reply on the visitor's stream (p50, p99),
  *    replies per second, and Postgres transactions per reply (pg_stat_database of the
  *    scratch database, the worker's included).
+ * 3. One of those visitors opens 1,000 more streams: how many the API keeps open, and
+ *    the transactions one reply to that visitor then costs (every stream fetching on its
+ *    own made it thousands).
  * The per-address limits are off: every visitor here comes from 127.0.0.1.
  */
 export const webchatStreamsBench: BenchSuite = {
@@ -109,6 +112,30 @@ export const webchatStreamsBench: BenchSuite = {
           p99_ms: percentile(latencies, 99),
           pg_xacts_per_reply: (transactionsAfter - transactionsBefore) / latencies.length,
         },
+      });
+
+      // 3. One visitor opening 1,000 streams (the abuse of issue 13): how many stay open, and
+      // what one reply to that visitor costs in Postgres transactions.
+      const abuser = visitors[0] ?? '';
+      const abuserStreams = await inBatches(1_000, async () => {
+        const query = ticketed ? `ticket=${encodeURIComponent(await ticket(base, abuser))}` : `token=${encodeURIComponent(abuser)}`;
+        const client = await RawSseClient.open(`${base}/events?${query}`);
+        clients.push(client);
+        return client;
+      });
+      await settle();
+      const alive = abuserStreams.filter((client) => !client.ended && client.has('ready'));
+      const beforeReply = await transactions(bench.databaseUrl);
+      const response = await fetch(`${base}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${abuser}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientMessageId: 'abuse', text: 'again' }),
+      });
+      if (response.status !== 202) throw new Error(`abuser's message: HTTP ${response.status}`);
+      await until(() => alive.every((client) => client.messages.length >= 1), 60_000);
+      rows.push({
+        name: 'one visitor opens 1,000 more streams; then one reply to that visitor',
+        figures: { streams_kept_open: alive.length, pg_xacts_for_the_reply: (await transactions(bench.databaseUrl)) - beforeReply },
       });
       return rows;
     } finally {
