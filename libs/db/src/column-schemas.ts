@@ -9,8 +9,13 @@ import { z } from 'zod';
 export const channelTypeSchema = z.enum(['http', 'whatsapp', 'telegram', 'webchat']);
 export type ChannelType = z.infer<typeof channelTypeSchema>;
 
-export const membershipRoleSchema = z.enum(['owner', 'admin', 'editor', 'agent']);
-export type MembershipRole = z.infer<typeof membershipRoleSchema>;
+/**
+ * A member's (or an API key's) role in a workspace: `owner` (everything, including
+ * members, API keys, secrets and the audit log), `builder` (edit and publish bots,
+ * channels, components), `agent` (the Inbox only), `analyst` (analytics, read-only).
+ */
+export const memberRoleSchema = z.enum(['owner', 'builder', 'agent', 'analyst']);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
 
 export const sessionStatusSchema = z.enum(['active', 'closed', 'expired']);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
