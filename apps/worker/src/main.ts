@@ -25,6 +25,12 @@ async function main(): Promise<void> {
     stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
     delivery: { leaseMs: config.DELIVERY_LEASE_MS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
     sandboxPoolSize: config.SANDBOX_POOL_SIZE,
+    sandboxMemory: {
+      processMemoryMb: config.SANDBOX_PROCESS_MEMORY_MB,
+      addressSpaceReserveMb: config.SANDBOX_ADDRESS_SPACE_RESERVE_MB,
+      recycleAboveMb: config.SANDBOX_RECYCLE_ABOVE_MB,
+      ...(config.SANDBOX_CGROUP_DIR ? { cgroupDir: config.SANDBOX_CGROUP_DIR } : {}),
+    },
     callConcurrency: config.CALL_CONCURRENCY,
     workspaceCallLimit: config.WORKSPACE_CALL_LIMIT,
     timerHorizonMs: config.TIMER_HORIZON_MS,

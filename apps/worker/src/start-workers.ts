@@ -67,6 +67,8 @@ export type WorkerOptions = {
   inboxBatchWindowMs?: number;
   /** Sandbox processes running Code element scripts (each with one warm isolate); default 2. */
   sandboxPoolSize?: number;
+  /** Memory bounds of the sandbox processes (SandboxPool's processMemoryMb, addressSpaceReserveMb, recycleAboveMb, cgroupDir). */
+  sandboxMemory?: { processMemoryMb?: number; addressSpaceReserveMb?: number; recycleAboveMb?: number; cgroupDir?: string };
   /** Calls (HTTP, Code, database calls) this process runs at once, outside any turn; default 256. */
   callConcurrency?: number;
   /** Calls of one workspace in flight at once across all workers; default 100. */
@@ -85,7 +87,11 @@ export type RunningWorkers = { close: () => Promise<void> };
  * the in-flight ones to finish (graceful shutdown).
  */
 export async function startWorkers(options: WorkerOptions): Promise<RunningWorkers> {
-  const sandbox = new SandboxPool({ size: options.sandboxPoolSize ?? 2 });
+  const sandbox = new SandboxPool({
+    size: options.sandboxPoolSize ?? 2,
+    ...options.sandboxMemory,
+    log: (line: string) => options.logger.warn(line),
+  });
   const ctx: RunnerContext = {
     db: options.db,
     logger: options.logger,

@@ -41,6 +41,17 @@ export const workerConfigSchema = z.object({
   /** Sandbox processes for Code element scripts (one warm isolate and about 100 MB each): scripts run at once. */
   SANDBOX_POOL_SIZE: z.coerce.number().int().min(1).max(32).default(2),
   /**
+   * The memory ceiling of one sandbox process, enforced by the kernel (MiB): a cgroup's
+   * memory.max when SANDBOX_CGROUP_DIR names a delegated cgroup, else an address-space
+   * rlimit of SANDBOX_ADDRESS_SPACE_RESERVE_MB + this (see libs/sandbox README).
+   */
+  SANDBOX_PROCESS_MEMORY_MB: z.coerce.number().int().min(128).max(65_536).default(512),
+  SANDBOX_ADDRESS_SPACE_RESERVE_MB: z.coerce.number().int().min(1_024).max(1_048_576).default(2_560),
+  /** A sandbox process holding more than this resident memory (MiB) after a run is replaced. */
+  SANDBOX_RECYCLE_ABOVE_MB: z.coerce.number().int().min(64).max(65_536).default(256),
+  /** A cgroup directory delegated to the worker (cgroup v2 with the memory controller, or v1 memory); empty: the rlimit. */
+  SANDBOX_CGROUP_DIR: z.string().trim().optional().transform((value) => (value ? value : undefined)),
+  /**
    * Calls that leave the process (API, Authentication, Webhook requests, Code scripts)
    * this process runs at once. They hold no database connection while they wait, so
    * this is bounded by memory (a waiting request costs a few KB), not by the pool.

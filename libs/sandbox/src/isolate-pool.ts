@@ -106,7 +106,11 @@ export class IsolatePool implements Sandbox {
   constructor(options: IsolatePoolOptions = {}, onCatastrophicError?: (message: string) => void) {
     this.#options = isolatePoolOptionsSchema.parse(options);
     this.#onCatastrophicError = onCatastrophicError;
-    this.#caps = JSON.stringify({ maxLogLines: this.#options.maxLogLines, maxLogLineLength: this.#options.maxLogLineLength });
+    this.#caps = JSON.stringify({
+      maxLogLines: this.#options.maxLogLines,
+      maxLogLineLength: this.#options.maxLogLineLength,
+      maxOutputChars: this.#options.maxOutputChars,
+    });
     for (let i = 0; i < this.#options.size; i++) this.#slots.push(this.#createSlot(this.#options.warmMemoryMb));
   }
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** Longest script, in characters (the Code element's limit). */
 export const maxScriptLength = 20_000;
 
+/** Largest isolate heap a run may ask for, MiB (the Code element's limit). */
+export const maxIsolateMemoryMb = 64;
+
 /**
  * Attribute values by name: JSON only. The same shape as `attributeValuesSchema` of
  * @parley/elements, declared here so the sandbox process loads zod alone (the elements'
@@ -15,7 +18,7 @@ export const sandboxLimitsSchema = z.object({
   /** Wall clock, and CPU inside the isolate, ms. */
   timeoutMs: z.number().int().min(100).max(5_000),
   /** The isolate's heap limit, MiB. */
-  memoryMb: z.number().int().min(8).max(64),
+  memoryMb: z.number().int().min(8).max(maxIsolateMemoryMb),
 });
 
 /**

@@ -69,6 +69,33 @@ attributeApi.set('count', responseJson.items.length);`;
     expect(await attributesOf(script, { apiResponse })).toEqual({ orderId: 'A-42', orderStatus: 'shipped', count: 12_000 });
   });
 
+  it('refuses attributes over maxOutputChars inside the sandbox, before they are copied out (invalid-value naming the limit)', async () => {
+    const large = { timeoutMs: 3_000, memoryMb: 64 };
+    expect(await errorOf("attributeApi.set('big', 'z'.repeat(6 * 1048576))", {}, pool, large)).toEqual({
+      code: 'invalid-value',
+      message: "attributeApi.set('big', …): the attributes set would take 6 MiB of JSON, more than the 4 MiB a script may hand back",
+    });
+    // Catching the RangeError does not help; many attributes count together; replacing one does not add up.
+    expect(await errorOf("try { attributeApi.set('big', 'z'.repeat(6 * 1048576)) } catch (e) { attributeApi.set('caught', e instanceof RangeError) }", {}, pool, large)).toMatchObject({
+      code: 'invalid-value',
+    });
+    expect(await errorOf("for (let i = 0; i < 50; i++) attributeApi.set('part' + i, 'x'.repeat(100000))", {}, pool, large)).toMatchObject({
+      code: 'invalid-value',
+      message: expect.stringContaining("attributeApi.set('part41', …): the attributes set would take 4"),
+    });
+    expect(await attributesOf("for (let i = 0; i < 100; i++) attributeApi.set('same', 'x'.repeat(100000) + i); attributeApi.set('same', 1)")).toEqual({ same: 1 });
+    // The console output counts too: a result still too large is replaced inside the sandbox by a short refusal.
+    const small = new SandboxPool({ size: 1, log: () => undefined, isolates: { maxOutputChars: 1_000 } });
+    try {
+      expect(await errorOf("for (let i = 0; i < 20; i++) console.log('y'.repeat(100))", {}, small)).toEqual({
+        code: 'invalid-value',
+        message: expect.stringMatching(/^The attributes set and the console output take \d+ characters of JSON, more than the 1000 characters a script may hand back$/),
+      });
+    } finally {
+      await small.dispose();
+    }
+  });
+
   it('refuses values that are not JSON with invalid-value, even when the script catches the TypeError', async () => {
     const refused = [
       ['undefined', 'undefined'],
@@ -199,15 +226,30 @@ describe('the pool', () => {
     expect(single.stats().isolatesCreated - before.isolatesCreated).toBe(2);
   });
 
-  it('gives the sandbox processes none of the worker’s environment', async () => {
-    const pids = pool.processIds();
-    expect(pids).toHaveLength(2);
-    if (!existsSync(`/proc/${pids[0]}/environ`)) return;
-    for (const pid of pids) {
-      const names = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').map((entry) => entry.split('=')[0]);
-      // fork() adds its IPC channel's NODE_CHANNEL_* variables.
-      const unexpected = names.filter((name = '') => name !== '' && !name.startsWith('NODE_CHANNEL_') && !['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'NODE_ENV'].includes(name));
-      expect(unexpected).toEqual([]);
+  it('gives the sandbox processes none of the worker’s environment (no database URL, no secrets)', async () => {
+    const secrets = { DATABASE_URL: 'postgres://parley:hunter2@db/parley', PARLEY_SECRET_KEY: 'k'.repeat(32), REDIS_URL: 'redis://:hunter2@redis:6379' };
+    const before = { ...process.env };
+    Object.assign(process.env, secrets);
+    const withSecrets = new SandboxPool({ size: 1, log: () => undefined });
+    for (const name of Object.keys(secrets)) if (!(name in before)) delete process.env[name];
+    Object.assign(process.env, before);
+    try {
+      await withSecrets.whenReady();
+      const pids = [...pool.processIds(), ...withSecrets.processIds()];
+      expect(pids).toHaveLength(3);
+      if (!existsSync(`/proc/${pids[0]}/environ`)) return;
+      for (const pid of pids) {
+        const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+        const names = environ.split('\0').map((entry) => entry.split('=')[0]);
+        // The IPC channel adds its NODE_CHANNEL_* variables; MALLOC_ARENA_MAX is the pool's own.
+        const unexpected = names.filter(
+          (name = '') => name !== '' && !name.startsWith('NODE_CHANNEL_') && !['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'NODE_ENV', 'MALLOC_ARENA_MAX'].includes(name),
+        );
+        expect(unexpected).toEqual([]);
+        expect(environ).not.toContain('hunter2');
+      }
+    } finally {
+      await withSecrets.dispose();
     }
   });
 

@@ -1,6 +1,7 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolveProcessMemoryCeiling, type ProcessMemoryCeiling } from './resolve-process-memory-ceiling';
 import type { Sandbox } from './sandbox';
 import { sandboxHostReplySchema, type SandboxHostRequest } from './sandbox-host-messages';
 import { sandboxInputSchema, type SandboxInput } from './sandbox-input-schema';
@@ -8,10 +9,12 @@ import { sandboxPoolOptionsSchema, type ResolvedSandboxPoolOptions, type Sandbox
 import type { SandboxResult } from './sandbox-result-schema';
 import { SandboxUnavailableError } from './sandbox-unavailable-error';
 import type { IsolatePoolStats } from './isolate-pool';
+import { spawnSandboxProcess } from './spawn-sandbox-process';
 
 type PendingRun = {
   id: number;
   started: number;
+  memoryMb: number;
   resolve: (result: SandboxResult) => void;
   reject: (error: Error) => void;
   watchdog: NodeJS.Timeout;
@@ -25,8 +28,10 @@ type Host = {
   run: PendingRun | undefined;
   stats: IsolatePoolStats | undefined;
   startTimer: NodeJS.Timeout | undefined;
-  killedBy: 'watchdog' | 'start-timeout' | 'dispose' | undefined;
+  killedBy: 'watchdog' | 'start-timeout' | 'dispose' | 'recycle' | undefined;
   exited: Promise<void>;
+  /** Undoes what the process's start set up outside it (its cgroup); called once it exited. */
+  release: () => void;
 };
 
 type Waiter = { resolve: (host: Host) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
@@ -38,8 +43,12 @@ export type SandboxPoolStats = {
   busy: number;
   waiting: number;
   processesStarted: number;
-  /** Processes that ended while the pool used them (V8 aborts, watchdog kills, failed starts). */
+  /** Processes that ended while the pool used them (V8 aborts, memory ceilings, watchdog kills, failed starts). */
   processesLost: number;
+  /** Processes replaced after a run because they stayed over `recycleAboveMb` of resident memory. */
+  processesRecycled: number;
+  /** The kernel's memory ceiling on each sandbox process (see resolveProcessMemoryCeiling). */
+  memoryCeiling: ProcessMemoryCeiling;
   runs: number;
   isolatesCreated: number;
   isolatesDisposed: number;
@@ -54,6 +63,20 @@ const hostMain = fileURLToPath(new URL('./sandbox-host-main.ts', import.meta.url
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 /** The only environment a sandbox process gets: no database URL, no secrets, no NODE_OPTIONS. */
 const inheritedEnv = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'NODE_ENV'];
+/**
+ * Node's options for a sandbox process. `--no-node-snapshot`: isolated-vm requires it on
+ * Node 20+. The rest keep its address space and resident memory small and predictable, so
+ * that a tight kernel ceiling fits: without them Node reserves 8 GiB of address space for
+ * each WebAssembly memory (guard regions; tsx and Node's module loader instantiate two
+ * lexers: 16 GiB, no isolate involved; scripts have no WebAssembly) and lets its own young
+ * generation grow to tens of MB (about 360 MB resident after heavy runs, instead of 160 MB).
+ */
+const nodeFlags = ['--no-node-snapshot', '--disable-wasm-trap-handler', '--wasm-max-mem-pages=1024', '--max-semi-space-size=2', '--import', tsxLoader];
+/**
+ * Set for every sandbox process: glibc's malloc keeps at most two arenas (each reserves
+ * 64 MiB of address space, one per thread otherwise) and hands back less memory it freed.
+ */
+const fixedEnv = { MALLOC_ARENA_MAX: '2' };
 
 /**
  * The sandbox the worker uses: `size` sandbox processes (child processes of this one),
@@ -69,6 +92,13 @@ const inheritedEnv = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'NODE_ENV'];
  * Processes start with `--no-node-snapshot` (isolated-vm requires it on Node 20+), get
  * none of the worker's environment (no database URL or secrets), and exit when this
  * process goes away.
+ *
+ * Memory, three layers: each isolate's heap limit (`memoryMb` of the run); the process's
+ * own resident-memory guard during a run (guardProcessMemory); and a ceiling the KERNEL
+ * enforces on the whole process, `processMemoryMb` (a cgroup's memory limit under
+ * `cgroupDir`, else RLIMIT_AS; see resolveProcessMemoryCeiling, logged once at start and
+ * in `stats().memoryCeiling`). A process that still holds more than `recycleAboveMb`
+ * resident after a run is replaced once the run's result is handed back.
  */
 export class SandboxPool implements Sandbox {
   readonly #options: ResolvedSandboxPoolOptions;
@@ -76,16 +106,25 @@ export class SandboxPool implements Sandbox {
   readonly #waiters: Waiter[] = [];
   readonly #readyWaiters: Array<() => void> = [];
   readonly #retired = { isolatesCreated: 0, isolatesDisposed: 0, scriptsCompiled: 0 };
+  readonly #ceiling: ProcessMemoryCeiling;
+  readonly #log: (line: string) => void;
   #disposed = false;
   #nextId = 0;
   #started = 0;
   #lost = 0;
+  #recycled = 0;
   #runs = 0;
   #failedStarts = 0;
 
-  /** Starts the sandbox processes at once (each takes about a second to become ready). */
+  /**
+   * Picks the kernel memory ceiling (probing this machine, a few ms; logged once), then
+   * starts the sandbox processes at once (each takes about half a second to become ready).
+   */
   constructor(options: SandboxPoolOptions = {}) {
     this.#options = sandboxPoolOptionsSchema.parse(options);
+    this.#log = this.#options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.#ceiling = resolveProcessMemoryCeiling(this.#options);
+    this.#log(`sandbox: ${describeCeiling(this.#ceiling, this.#options.processMemoryMb)}`);
     for (let i = 0; i < this.#options.size; i++) this.#spawn();
   }
 
@@ -125,6 +164,8 @@ export class SandboxPool implements Sandbox {
       waiting: this.#waiters.length,
       processesStarted: this.#started,
       processesLost: this.#lost,
+      processesRecycled: this.#recycled,
+      memoryCeiling: this.#ceiling,
       runs: this.#runs,
       isolatesCreated: sum('isolatesCreated'),
       isolatesDisposed: sum('isolatesDisposed'),
@@ -159,11 +200,12 @@ export class SandboxPool implements Sandbox {
       const value = process.env[name];
       if (value !== undefined) env[name] = value;
     }
-    const child = fork(hostMain, [JSON.stringify({ ...this.#options.isolates, size: 1 })], {
-      execArgv: ['--no-node-snapshot', '--import', tsxLoader],
+    Object.assign(env, fixedEnv);
+    const { child, release } = spawnSandboxProcess({
+      ceiling: this.#ceiling,
+      nodeArgs: [...nodeFlags, hostMain, JSON.stringify({ ...this.#options.isolates, size: 1 })],
       env,
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', this.#options.stderr, 'ipc'],
+      stderr: this.#options.stderr,
     });
     this.#started++;
     let exited: () => void = () => undefined;
@@ -176,6 +218,7 @@ export class SandboxPool implements Sandbox {
       startTimer: undefined,
       killedBy: undefined,
       exited: new Promise<void>((resolve) => (exited = resolve)),
+      release,
     };
     host.startTimer = setTimeout(() => {
       host.killedBy = 'start-timeout';
@@ -198,6 +241,11 @@ export class SandboxPool implements Sandbox {
     if (!parsed.success) return;
     const reply = parsed.data;
     host.stats = reply.stats;
+    if (reply.type === 'resident') {
+      // Measured while the process was idle; if a run started since, that run's reply decides.
+      if (host.ready && !host.busy && reply.residentMb > this.#options.recycleAboveMb) this.#recycle(host, reply.residentMb, 'after its last run');
+      return;
+    }
     if (reply.type === 'ready') {
       clearTimeout(host.startTimer);
       host.ready = true;
@@ -211,15 +259,33 @@ export class SandboxPool implements Sandbox {
     this.#finish(host);
     if (reply.type === 'result') run.resolve(reply.result);
     else run.reject(new SandboxUnavailableError(reply.message));
+    // A process kept busy never reports while idle: what it held when this run started stayed.
+    if (reply.residentBeforeMb > this.#options.recycleAboveMb) this.#recycle(host, reply.residentBeforeMb, 'when its last run started');
+  }
+
+  /**
+   * Replaces a process that kept `residentMb` of memory from earlier runs, once the result
+   * of its run was handed back: it takes no more runs, is stopped, and its exit starts a
+   * new one (#onExit).
+   */
+  #recycle(host: Host, residentMb: number, when: string): void {
+    if (host.killedBy !== undefined) return;
+    this.#recycled++;
+    host.ready = false;
+    host.killedBy = 'recycle';
+    this.#log(`sandbox: replacing sandbox process ${host.child.pid}: ${residentMb} MB resident ${when}, over recycleAboveMb (${this.#options.recycleAboveMb} MB)`);
+    host.child.kill('SIGTERM');
   }
 
   /** A sandbox process ended: its run (if any) gets its outcome, and a new process takes its place. */
   #onExit(host: Host, how: string): void {
     clearTimeout(host.startTimer);
+    host.release();
     this.#hosts.splice(this.#hosts.indexOf(host), 1);
     for (const key of isolateCounters) this.#retired[key] += host.stats?.[key] ?? 0;
-    if (host.killedBy !== 'dispose') this.#lost++;
-    if (!host.ready) this.#failedStarts++;
+    const replaced = host.killedBy === 'dispose' || host.killedBy === 'recycle';
+    if (!replaced) this.#lost++;
+    if (!host.ready && !replaced) this.#failedStarts++;
     const run = host.run;
     if (run) {
       this.#finish(host);
@@ -231,7 +297,10 @@ export class SandboxPool implements Sandbox {
       } else {
         run.resolve({
           ok: false,
-          error: { code: 'memory', message: `The script exhausted the sandbox's memory and V8 stopped it (sandbox process ended: ${how})` },
+          error: {
+            code: 'memory',
+            message: `The script used far more than its ${run.memoryMb} MB of memory and its sandbox process was stopped (it ended with ${how})`,
+          },
           durationMs,
         });
       }
@@ -252,7 +321,7 @@ export class SandboxPool implements Sandbox {
         host.killedBy = 'watchdog';
         host.child.kill('SIGKILL');
       }, limit);
-      host.run = { id, started: performance.now(), resolve, reject, watchdog };
+      host.run = { id, started: performance.now(), memoryMb: input.limits.memoryMb, resolve, reject, watchdog };
       host.child.channel?.ref();
       const request: SandboxHostRequest = { type: 'run', id, input };
       // A failed send means the process is going away: its exit settles the run.
@@ -301,5 +370,19 @@ export class SandboxPool implements Sandbox {
     clearTimeout(waiter.timer);
     host.busy = true;
     waiter.resolve(host);
+  }
+}
+
+/** The log line saying which ceiling applies (operators need to know when there is none). */
+function describeCeiling(ceiling: ProcessMemoryCeiling, processMemoryMb: number): string {
+  const note = ceiling.note ? ` (${ceiling.note})` : '';
+  switch (ceiling.mechanism) {
+    case 'cgroup-v2':
+    case 'cgroup-v1':
+      return `each sandbox process is limited by the kernel to ${ceiling.limitMb} MB of memory (${ceiling.mechanism} memory limit, one cgroup per process under ${ceiling.cgroupDir})${note}`;
+    case 'rlimit-as':
+      return `each sandbox process is limited by the kernel to ${ceiling.limitMb} MB of address space (RLIMIT_AS: processMemoryMb ${processMemoryMb} + addressSpaceReserveMb for what Node and V8 reserve)${note}`;
+    case 'none':
+      return `WARNING: no kernel memory ceiling for sandbox processes (${ceiling.reason}); only isolate heap limits and the resident-memory guard apply${note}`;
   }
 }

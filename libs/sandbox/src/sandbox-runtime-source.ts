@@ -21,7 +21,7 @@ export const scriptFileName = 'code.js';
  * - `$1`: the script compiled with `wrapScript` (an async function);
  * - `$2`: `hash(algorithm, text) → hex`, a host `ivm.Callback` (arguments and result are
  *   copied; it is a plain function in here, whose constructor is this context's Function);
- * - `$3`: caps as JSON text: `{ maxLogLines, maxLogLineLength }`.
+ * - `$3`: caps as JSON text: `{ maxLogLines, maxLogLineLength, maxOutputChars }`.
  *
  * It defines `attributeApi`, `encryptionUtils` and `console` on the global object, removes
  * `SharedArrayBuffer`, `Atomics` and `WebAssembly` (shared memory waits and wasm memory
@@ -31,6 +31,14 @@ export const scriptFileName = 'code.js';
  * captured console output (`dropped`: lines over the cap) and `invalid` the first non-JSON
  * value refused by `set` (or null). A refused value fails the run even if the script
  * catches the TypeError `set` throws.
+ *
+ * The result's size is checked HERE, before anything is copied out of the isolate: a `set`
+ * that would take the attributes set past `maxOutputChars` characters of JSON is refused
+ * the same way (a RangeError naming the limit, and the run fails with `invalid-value`), and
+ * a result that is still too large (say, with the console output) is replaced by a short
+ * one that says so. So the host never copies a result of more than `maxOutputChars`
+ * characters out of a run (it checks again: it trusts nothing from in here). A thrown
+ * error is copied out by isolated-vm; its size is bounded by the isolate's heap limit.
  *
  * Nothing in here is trusted: the script runs in the same context and may tamper with any
  * of it. The host treats the result as untrusted text, parses and validates it. The
@@ -43,10 +51,13 @@ const attributesJson = $0, script = $1, hostHash = $2, caps = JSON.parse($3);
 const parse = JSON.parse, stringify = JSON.stringify, isArray = Array.isArray, hasOwn = Object.hasOwn;
 const keys = Object.keys, getPrototypeOf = Object.getPrototypeOf, objectPrototype = Object.prototype;
 const isFinite = Number.isFinite, freeze = Object.freeze, defineProperty = Object.defineProperty;
-const toText = String;
+const toText = String, round = Math.round;
+const maxOutputChars = caps.maxOutputChars;
 
 const current = parse(attributesJson);
 const saved = new Map();
+/** Characters of JSON the saved attributes take in the result ("name":value and a comma each). */
+let savedChars = 0;
 const logs = [];
 let dropped = 0;
 let invalid = null;
@@ -96,6 +107,15 @@ function jsonProblem(value, path, depth, seen) {
   }
 }
 
+function textSize(chars) {
+  return chars < 1048576 ? chars + ' characters' : round(chars / 104857.6) / 10 + ' MiB';
+}
+
+/** What one saved attribute adds to the result: "name":json and a comma. */
+function entryChars(name, json) {
+  return stringify(name).length + json.length + 2;
+}
+
 function copy(value) {
   return value !== null && typeof value === 'object' ? parse(stringify(value)) : value;
 }
@@ -114,7 +134,16 @@ const attributeApi = freeze({
       if (invalid === null) invalid = message;
       throw new TypeError(message);
     }
-    saved.set(name, stringify(value));
+    const json = stringify(value);
+    const chars = savedChars - (saved.has(name) ? entryChars(name, saved.get(name)) : 0) + entryChars(name, json);
+    if (chars > maxOutputChars) {
+      const message = 'attributeApi.set(' + (name.length > 100 ? 'a long name' : "'" + name + "'") + ', …): the attributes set would take ' +
+        textSize(chars) + ' of JSON, more than the ' + textSize(maxOutputChars) + ' a script may hand back';
+      if (invalid === null) invalid = message;
+      throw new RangeError(message);
+    }
+    savedChars = chars;
+    saved.set(name, json);
   },
 });
 
@@ -168,6 +197,9 @@ return (async () => {
   }
   let attributes = '';
   for (const [name, json] of saved) attributes += (attributes ? ',' : '') + stringify(name) + ':' + json;
-  return '{"attributes":{' + attributes + '},"logs":' + stringify(logs) + ',"dropped":' + dropped + ',"invalid":' + stringify(invalid) + '}';
+  const output = '{"attributes":{' + attributes + '},"logs":' + stringify(logs) + ',"dropped":' + dropped + ',"invalid":' + stringify(invalid) + '}';
+  if (output.length <= maxOutputChars) return output;
+  const tooLarge = 'The attributes set and the console output take ' + textSize(output.length) + ' of JSON, more than the ' + textSize(maxOutputChars) + ' a script may hand back';
+  return '{"attributes":{},"logs":[],"dropped":0,"invalid":' + stringify(tooLarge) + '}';
 })();
 })`;

@@ -14,10 +14,25 @@ import { SandboxUnavailableError } from './sandbox-unavailable-error';
  * reports the run as `memory` and starts a new process. The same happens when the
  * process's resident memory runs away during a run (see guardProcessMemory): some
  * allocations grow outside the isolate's heap limit for seconds before V8 aborts.
+ *
+ * It reports what earlier runs left behind, for the parent to judge (see SandboxPool's
+ * `recycleAboveMb`): its resident memory when a run starts (with the run's reply), and
+ * `settleMs` after a run's reply if no other run started meanwhile (`resident`).
  */
-export function startSandboxHost(optionsJson: string | undefined): void {
+export function startSandboxHost(optionsJson: string | undefined, settleMs = 100): void {
   const send = (reply: SandboxHostReply): void => {
     process.send?.(reply);
+  };
+  const residentMb = (): number => Math.round(process.memoryUsage.rss() / 1_048_576);
+  let running = 0;
+  let settle: NodeJS.Timeout | undefined;
+  const replied = (reply: SandboxHostReply): void => {
+    running--;
+    send(reply);
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      if (running === 0) send({ type: 'resident', residentMb: residentMb(), stats: pool.stats() });
+    }, settleMs);
   };
   const pool = new IsolatePool(sandboxHostOptionsSchema.parse(JSON.parse(optionsJson ?? '{}')), (message) => {
     writeSync(2, `sandbox: isolated-vm catastrophic error, stopping this sandbox process: ${message}\n`);
@@ -36,12 +51,15 @@ export function startSandboxHost(optionsJson: string | undefined): void {
     const request = sandboxHostRequestSchema.safeParse(message);
     if (!request.success) return;
     const { id, input } = request.data;
+    running++;
+    clearTimeout(settle);
+    const residentBeforeMb = residentMb();
     memoryGuard.start(input.limits.memoryMb);
     pool.runInSandbox(input).finally(() => memoryGuard.stop()).then(
-      (result) => send({ type: 'result', id, result, stats: pool.stats() }),
+      (result) => replied({ type: 'result', id, result, residentBeforeMb, stats: pool.stats() }),
       (error: unknown) => {
         if (!(error instanceof SandboxUnavailableError)) process.stderr.write(`sandbox: run failed: ${String(error)}\n`);
-        send({ type: 'unavailable', id, message: error instanceof Error ? error.message : String(error), stats: pool.stats() });
+        replied({ type: 'unavailable', id, message: error instanceof Error ? error.message : String(error), residentBeforeMb, stats: pool.stats() });
       },
     );
   });
