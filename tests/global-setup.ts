@@ -13,15 +13,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const base = process.env.TEST_DATABASE_BASE_URL ?? 'postgresql://postgres@127.0.0.1:5432';
   const runId = `${Date.now().toString(36)}_${process.pid}`;
   const databaseUrl = `${base}/parley_test_${runId}`;
-  await ensureDatabase(databaseUrl);
+  // The editor's browser test gets a database of its own: its sign-ins all come from one
+  // address, and better-auth's per-address limits are counted per database.
+  const editorDatabaseUrl = `${databaseUrl}_editor`;
+  await Promise.all([ensureDatabase(databaseUrl), ensureDatabase(editorDatabaseUrl)]);
   await migrate(databaseUrl);
+  await migrate(editorDatabaseUrl);
   project.provide('databaseUrl', databaseUrl);
+  project.provide('editorDatabaseUrl', editorDatabaseUrl);
   project.provide('redisPrefix', `parley_test_${runId}`);
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   project.provide('redisUrl', redisUrl);
   return async () => {
     if (process.env.PARLEY_KEEP_TEST_DB === '1') return;
     await dropDatabase(databaseUrl);
+    await dropDatabase(editorDatabaseUrl);
     await deleteKeys(redisUrl, `parley_test_${runId}*`);
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createCaller, createContext } from '@parley/api';
+import { memberContext } from '../../libs/api/src/testing/member-context';
 import { createDb, createWorkspace, setWorkspaceHttpAllowlist, type Db } from '@parley/db';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { json, startTestServer, type TestHandler, type TestServer } from './support/test-server';
@@ -43,7 +44,7 @@ async function serve(handler: TestHandler): Promise<TestServer> {
 
 /** A caller of workspace `slug`; in the `allowed` one the operator's element egress policy admits 127.0.0.1. */
 async function caller(slug = allowed) {
-  return createCaller(await createContext({ db, secretKey, workspaceSlug: slug, ...(slug === allowed ? { egress: { allow: ['127.0.0.1'] } } : {}) }));
+  return createCaller(await memberContext(db, secretKey, slug, slug === allowed ? { egress: { allow: ['127.0.0.1'] } } : {}));
 }
 
 describe('apiElement.preview', () => {
@@ -135,8 +136,8 @@ describe('apiElement.preview', () => {
     expect(timedOut.message).toContain('timed out after 1000 ms');
   });
 
-  it('needs a workspace', async () => {
-    const api = createCaller(await createContext({ db, secretKey, workspaceSlug: null }));
+  it('needs a signed-in caller', async () => {
+    const api = createCaller(createContext({ db, secretKey }));
     expect((await trpcError(api.apiElement.preview({ element: { id: 'a', type: 'api', url: 'https://x.test' } }))).code).toBe('UNAUTHORIZED');
   });
 });

@@ -6,7 +6,8 @@ import { waitFor } from '../support/wait-for';
 
 /**
  * `npm start` as a user runs it (scripts/start.sh): migrate, seed the demo bot,
- * run editor, API, worker and the demo inbox. The editor must list the demo bot,
+ * run editor, API, worker and the demo inbox. The printed demo owner must be able to sign
+ * in on the editor's origin and see the demo bot,
  * /readyz must answer, and `npm run say` must get the bot's reply into the inbox.
  * Runs against this test run's database and its own Redis prefix and ports.
  */
@@ -61,13 +62,32 @@ describe('npm start', () => {
     }, 180_000);
     expect(JSON.parse(ready.text)).toMatchObject({ status: 'ready' });
 
+    // The printed demo owner signs in on the editor's origin (which serves /api/auth from the API) and sees the demo bot.
+    const editor = `http://127.0.0.1:${ports.editor}`;
+    expect(output).toContain(`Editor       ${editor}`);
+    const credentials = /as (\S+@\S+), password (\S+)/.exec(output);
+    expect(credentials?.[1]).toBe('demo@parley.local');
+    const cookie = await waitFor('the demo owner signed in', async () => {
+      await printed();
+      const response = await fetch(`${editor}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: editor },
+        body: JSON.stringify({ email: credentials?.[1], password: credentials?.[2] }),
+      }).catch(() => undefined);
+      const session = response?.headers.getSetCookie().find((line) => line.includes('session_token='));
+      return response?.status === 200 && session ? session.split(';')[0] : undefined;
+    }, 60_000);
     const page = await waitFor('the editor page', async () => {
       await printed();
-      const result = await fetchText(`http://127.0.0.1:${ports.editor}/`);
-      return result?.status === 200 && result.text.includes('Demo bot') ? result : undefined;
+      const response = await fetch(`${editor}/bots`, { headers: { cookie: cookie ?? '' } }).catch(() => undefined);
+      const text = (await response?.text()) ?? '';
+      return response?.status === 200 && text.includes('Demo bot') ? text : undefined;
     }, 60_000);
-    expect(page.text).toContain('Demo bot');
-    expect(output).toContain(`http://127.0.0.1:${ports.editor}`);
+    expect(page).toContain('Demo bot');
+    // Signed out, the editor sends a visitor to sign in.
+    const anonymous = await fetch(`${editor}/bots`, { redirect: 'manual' });
+    expect(anonymous.status).toBeGreaterThanOrEqual(300);
+    expect(anonymous.headers.get('location')).toContain('/sign-in');
 
     await waitFor('the demo inbox', () => (output.includes('demo inbox listening') ? true : undefined), 30_000);
     const say = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/demo-say.ts', 'hello', '--from', 'start-test'], {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { databaseUrl, logLevel, port, redisPrefix, redisUrl, secretKey } from '@parley/config';
 import { egressAllowlistEnvSchema } from '@parley/http';
+import { trustedOriginsSchema } from './auth/trusted-origins-schema';
+import { webOriginSchema } from './auth/web-origin-schema';
 import { trustProxySchema } from './edge/trust-proxy-schema';
 
 /** One IP_LIMIT_* setting: a whole number of requests; 0 turns that kind's limit off. */
@@ -26,6 +28,12 @@ export const apiConfigSchema = z.object({
    * take the inbound bulk lane, so other workspaces' messages never wait behind its backlog.
    */
   WORKSPACE_TURN_RATE: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  /**
+   * Inbound messages per second one workspace may send through all its channels, over
+   * every API process (429 with Retry-After past it, nothing stored); a workspace's own
+   * `inboundRatePerSecond` overrides it. 0: no limit unless the workspace sets one.
+   */
+  WORKSPACE_INBOUND_RATE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** Non-public destinations the API element's preview may reach (the same setting as the worker's, see worker-config.ts). */
   ELEMENT_EGRESS_ALLOW: egressAllowlistEnvSchema,
   /** Time a client has to send a whole request, headers and body (ms); slower ones get 408 and are closed. */
@@ -72,5 +80,15 @@ export const apiConfigSchema = z.object({
   WEBCHAT_STREAM_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1_024).max(67_108_864).default(262_144),
   /** The editor's port (as `npm start` sets it): bot elements never reach it (see ownServicePorts). */
   EDITOR_PORT: port(3000),
+  /**
+   * The origin people reach the editor at (scheme, host, port; no path). The editor
+   * serves /api/auth and /trpc from that same origin (it proxies them to this API), so
+   * the session cookie is first-party. Sign-in's cookies are Secure when it is https.
+   * Cookie-carrying POST/PUT/PATCH/DELETE requests from any other origin (except
+   * TRUSTED_ORIGINS) are refused with 403. Links in emails point here.
+   */
+  PUBLIC_URL: webOriginSchema.default('http://127.0.0.1:3000'),
+  /** More origins (comma-separated) allowed to send cookie-carrying requests; default none. */
+  TRUSTED_ORIGINS: trustedOriginsSchema,
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

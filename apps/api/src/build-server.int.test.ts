@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createDb } from '@parley/db';
 import { createQueues } from '@parley/queue';
 import { buildServer, type ServerDeps } from './build-server';
+import { publicRoute } from './routes/route-access';
 
 /** Lines written to a pino logger, parsed. */
 function logSink(): { lines: Record<string, unknown>[]; stream: Writable } {
@@ -166,7 +167,7 @@ describe('API edge: headers timeout', () => {
 
   it('leaves a response alone however long it runs (an event stream)', async () => {
     const streamFor = (app: FastifyInstance): void => {
-      app.get('/test-stream', (_request, reply) => {
+      app.get('/test-stream', publicRoute('a test route'), (_request, reply) => {
         reply.raw.writeHead(200, { 'content-type': 'text/event-stream' });
         let count = 0;
         const tick = setInterval(() => {
@@ -221,7 +222,7 @@ describe('API edge: connection cap', () => {
 
 describe('API edge: client address', () => {
   const reportIp = (app: FastifyInstance): void => {
-    app.get('/test-ip', async (request) => ({ ip: request.ip }));
+    app.get('/test-ip', publicRoute('a test route'), async (request) => ({ ip: request.ip }));
   };
   const ipOf = async (app: FastifyInstance, remoteAddress: string, forwardedFor?: string): Promise<unknown> => {
     const response = await app.inject({ method: 'GET', url: '/test-ip', remoteAddress, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
@@ -241,5 +242,35 @@ describe('API edge: client address', () => {
     await withServer({ trustProxy: 1 }, async (_port, app) => {
       expect(await ipOf(app, '203.0.113.5', '6.6.6.6, 198.51.100.7')).toBe('198.51.100.7');
     }, reportIp);
+  });
+});
+
+describe('route access', () => {
+  it('has every HTTP route declare who may call it, with a reason, and refuses to start with one that does not', async () => {
+    const db = createDb(inject('databaseUrl'));
+    const queues = createQueues({ redisUrl: inject('redisUrl'), prefix: `${inject('redisPrefix')}_routes` });
+    const app = buildServer({ db, queues, secretKey: '0'.repeat(64), logger: pino({ level: 'silent' }), maxBodyBytes: 1_024 });
+    try {
+      await app.ready();
+      const routes = app.declaredRoutes;
+      const urls = routes.map((route) => route.url);
+      for (const expected of ['/healthz', '/readyz', '/webhooks/http/:channelId', '/webhooks/whatsapp/:channelId', '/webhooks/telegram/:channelId', '/webchat/:channelId/events', '/webchat/:channelId/messages', '/webchat.js', '/api/auth/*']) {
+        expect(urls).toContain(expected);
+      }
+      expect(urls.some((url) => url.startsWith('/trpc'))).toBe(true);
+      const unexplained = routes.filter((route) => {
+        const reason = 'public' in route.access ? route.access.public : route.access.trpc;
+        return reason.trim().length < 10;
+      });
+      expect(unexplained).toEqual([]);
+      // A route added without a declaration stops the server from starting.
+      const other = buildServer({ db, queues, secretKey: '0'.repeat(64), logger: pino({ level: 'silent' }), maxBodyBytes: 1_024 });
+      expect(() => other.get('/undeclared', async () => 'open')).toThrow(/GET \/undeclared declares no access/);
+      await other.close();
+    } finally {
+      await app.close();
+      await queues.close();
+      await db.$disconnect();
+    }
   });
 });

@@ -2,17 +2,25 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, createContext, type AppRouter } from '@parley/api';
-import { createChannelCache, createInboundBatcher, getWorkspaceBySlug, type Db } from '@parley/db';
+import type { TRPCError } from '@trpc/server';
+import { appRouter, createContext, logMailer, type AppRouter, type Mailer } from '@parley/api';
+import { createAuth } from '@parley/auth';
+import { createChannelCache, createInboundBatcher, createWorkspaceWithOwner, type Db } from '@parley/db';
 import type { HttpPolicy } from '@parley/http';
 import { createInboundLanes, type Queues } from '@parley/queue';
+import { createOriginCheck } from './auth/create-origin-check';
+import { firstWorkspaceName } from './auth/first-workspace-name';
+import { registerAuthRoutes } from './auth/register-auth-routes';
+import { resolveAccess } from './auth/resolve-access';
 import { edgeHttpOptions } from './edge/edge-http-options';
 import { fastifyTrustProxy } from './edge/fastify-trust-proxy';
 import type { IpLimits } from './edge/ip-limits';
 import { createIpRateLimiter } from './edge/ip-rate-limiter';
+import { createWorkspaceInboundLimiter } from './edge/workspace-inbound-limiter';
 import { logDroppedConnections } from './edge/log-dropped-connections';
 import type { TrustProxy } from './edge/trust-proxy-schema';
 import { redactUrl } from './redact-url';
+import { requireRouteAccess } from './routes/require-route-access';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerHttpWebhookRoute } from './routes/http-webhook-route';
 import { registerTelegramWebhookRoute } from './routes/telegram-webhook-route';
@@ -56,17 +64,42 @@ export type ServerDeps = {
   ipLimits?: IpLimits;
   /** Web chat event stream caps and lifetime (webchatStreamLimitsSchema); defaults where not given. */
   webchatStreams?: WebchatStreamLimitsInput;
+  /**
+   * Inbound messages per second per workspace, all channels and API processes (a bucket
+   * in Redis; createWorkspaceInboundLimiter); a workspace's inboundRatePerSecond overrides
+   * it. Default 0: only workspaces with their own limit are limited.
+   */
+  workspaceInboundRate?: number;
+  /**
+   * PUBLIC_URL: the origin people reach the editor and the API at (one origin, so the
+   * session cookie is first-party); better-auth's base URL, the origin cookie-carrying
+   * requests must come from, the origin of links in emails. Default http://127.0.0.1:3000.
+   */
+  publicUrl?: string;
+  /** TRUSTED_ORIGINS: more origins allowed to send cookie-carrying requests (normalized, as trustedOriginsSchema gives them); default none. */
+  trustedOrigins?: readonly string[];
+  /** Where invitation emails go; default: logged (logMailer through `logger`, the link included). */
+  mailer?: Mailer;
 };
 
+/** PUBLIC_URL when none is given: the editor as `npm start` serves it. */
+export const defaultPublicUrl = 'http://127.0.0.1:3000';
+
 /**
- * The API host: webhook ingress, tRPC for the editor, health probes.
+ * The API host: webhook ingress, tRPC for the editor, sign-up / sign-in / sign-out
+ * (better-auth under /api/auth), health probes.
+ * Callers of /trpc are resolved by resolveAccess (an API key, else the session cookie);
+ * cookie-carrying POST/PUT/PATCH/DELETE requests to /trpc and /api/auth must come from
+ * PUBLIC_URL's origin or a TRUSTED_ORIGINS one (createOriginCheck: 403 otherwise).
  * Edge limits: headers within headersTimeoutMs, the whole request within requestTimeoutMs
  * (408, connection closed; responses such as the web chat event stream are not limited),
  * idle keep-alive connections closed after 5 s, at most maxConnections open, and the
  * per-address web chat limits (ipLimits, handed to the web chat routes as `ipLimiter`).
  * Every log line carries the request id (`requestId`, echoed as x-request-id).
  * Infrastructure failures (Postgres or Redis down) answer 503 with a short
- * message, never a stack trace; bad input answers 4xx naming the problem.
+ * message, never a stack trace; bad input answers 4xx naming the problem. On /trpc as
+ * well: an unexpected error's message and every stack are removed before tRPC renders
+ * the error (in every mode), and infrastructure failures answer 503.
  */
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({
@@ -88,6 +121,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   if (deps.maxConnections !== undefined && deps.maxConnections > 0) app.server.maxConnections = deps.maxConnections;
   logDroppedConnections(app.server, app.log);
+  // Every route declares who may call it, or the server does not start (requireRouteAccess).
+  requireRouteAccess(app);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -127,7 +162,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       return reply
         .code(unavailable ? 503 : 500)
         .send(unavailable
-          ? { error: 'unavailable', message: 'Storage or queue is unavailable; retry later' }
+          ? { error: 'unavailable', message: unavailableMessage }
           : { error: 'internal', message: 'Internal error', requestId: request.id });
     }
     // One shape per status, as docs/http-channel.md lists them.
@@ -144,7 +179,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   const channels = createChannelCache(deps.secretKey, { ttlMs: deps.channelCacheMs ?? 5_000 });
   const lanes = createInboundLanes({ ratePerSecond: deps.workspaceTurnRate ?? 200 });
-  const ingress = { db: deps.db, inbox: createInboundBatcher(deps.db), queues: deps.queues, lanes, channels };
+  const workspaceLimiter = createWorkspaceInboundLimiter({
+    redis: deps.queues.connection,
+    prefix: deps.queues.prefix,
+    db: deps.db,
+    defaultRatePerSecond: deps.workspaceInboundRate ?? 0,
+  });
+  const ingress = { db: deps.db, inbox: createInboundBatcher(deps.db), queues: deps.queues, lanes, channels, workspaceLimiter };
   registerHealthRoutes(app, { db: deps.db, redis: deps.queues.connection });
   registerHttpWebhookRoute(app, ingress);
   registerWhatsAppWebhookRoute(app, ingress);
@@ -152,38 +193,92 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const ipLimiter = deps.ipLimits ? createIpRateLimiter({ redis: deps.queues.connection, prefix: deps.queues.prefix, limits: deps.ipLimits }) : undefined;
   registerWebchatRoutes(app, { ...ingress, secretKey: deps.secretKey, ipLimiter, ...(deps.webchatStreams ? { streamLimits: deps.webchatStreams } : {}) });
 
-  app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: async ({ req }) => {
-        const slug = req.headers['x-parley-workspace'];
-        const workspace = typeof slug === 'string' ? await getWorkspaceBySlug(deps.db, slug) : null;
-        return createContext({
-          db: deps.db,
-          secretKey: deps.secretKey,
-          workspace: workspace ? { id: workspace.id, slug: workspace.slug } : null,
-          ...(deps.elementEgress ? { egress: deps.elementEgress } : {}),
-        });
-      },
-      onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error, path }, 'tRPC error');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  const publicOrigin = new URL(deps.publicUrl ?? defaultPublicUrl).origin;
+  const allowedOrigins = [publicOrigin, ...(deps.trustedOrigins ?? [])];
+  const auth = createAuth({
+    db: deps.db,
+    secretKey: deps.secretKey,
+    publicUrl: publicOrigin,
+    trustedOrigins: deps.trustedOrigins ?? [],
+    // Sign-up creates the user's first workspace, with them as its owner.
+    onUserCreated: async (user) => {
+      await createWorkspaceWithOwner(deps.db, { name: firstWorkspaceName(user), ownerUserId: user.id });
+    },
+    log: (level, message, details) => deps.logger[level]({ details: details.map(describeLogDetail) }, `auth: ${message}`),
+  });
+  registerAuthRoutes(app, {
+    handler: auth.handler,
+    publicOrigin,
+    originCheck: createOriginCheck({ allowedOrigins, skipWithAuthorization: false }),
+  });
+
+  const mailer = deps.mailer ?? logMailer((line, message) => deps.logger.info({ mail: message }, line));
+  app.register(async (trpcScope) => {
+    trpcScope.addHook('onRequest', createOriginCheck({ allowedOrigins, skipWithAuthorization: true }));
+    await trpcScope.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        createContext: async ({ req, res }) => {
+          const access = await resolveAccess({ db: deps.db, auth }, req.headers);
+          if (access.setCookies.length > 0) res.header('set-cookie', access.setCookies);
+          return createContext({
+            db: deps.db,
+            secretKey: deps.secretKey,
+            principal: access.principal,
+            workspace: access.workspace,
+            role: access.role,
+            ...(access.authSessionId ? { authSessionId: access.authSessionId } : {}),
+            mailer,
+            publicUrl: publicOrigin,
+            ...(deps.elementEgress ? { egress: deps.elementEgress } : {}),
+          });
+        },
+        // tRPC calls onError before it renders the error (resolveResponse): the log gets
+        // the original; the client gets no stack in any mode, and an unexpected error's
+        // message (Prisma's and SQL text among them) is replaced.
+        onError: ({ error, path }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR') {
+            const unavailable = isInfrastructureError(error);
+            deps.logger.error({ err: error, path }, unavailable ? 'tRPC: dependency unavailable' : 'tRPC error');
+            error.message = unavailable ? unavailableMessage : 'Internal server error';
+          }
+          error.stack = undefined;
+        },
+        responseMeta: ({ errors }) => (errors.some(isUnavailable) ? { status: 503 } : {}),
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
   });
 
   return app;
+}
+
+const unavailableMessage = 'Storage or queue is unavailable; retry later';
+
+/** A tRPC error that stands for an infrastructure failure (answered 503). */
+function isUnavailable(error: TRPCError): boolean {
+  return error.code === 'INTERNAL_SERVER_ERROR' && (error.message === unavailableMessage || isInfrastructureError(error));
+}
+
+/** A better-auth log argument as something pino can write (errors by name and message only). */
+function describeLogDetail(detail: unknown): unknown {
+  return detail instanceof Error ? { name: detail.name, message: detail.message } : detail;
 }
 
 /**
  * Connection-level failures of Postgres (Prisma/pg) or Redis mean "retry later", i.e. 503:
  * unreachable, connection lost, pool exhausted, or a server shutting down / starting up
  * (SQLSTATE class 08, 57P01–57P03, 53300 as Prisma reports them: Code: `57P03`).
+ * Errors wrapping such a failure count too (their `cause` chain, a few levels deep:
+ * tRPC and better-auth wrap the driver's error in their own).
  */
-function isInfrastructureError(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String(Reflect.get(error, 'code') ?? '')}` : '';
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|Can't reach database|P1001|P1002|P1008|P1017|P2024|DriverAdapterError|terminating connection|shutting down|starting up|`57P0[123]`|`08[0-9A-Z]{3}`|`53300`|Stream isn't writeable|MaxRetriesPerRequest|connect/i.test(text);
+function isInfrastructureError(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error)) return false;
+  const text = `${error.name} ${error.message} ${String(Reflect.get(error, 'code') ?? '')}`;
+  return infrastructureFailure.test(text) || (depth < 4 && error.cause !== undefined && error.cause !== error && isInfrastructureError(error.cause, depth + 1));
 }
+
+const infrastructureFailure = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|Can't reach database|P1001|P1002|P1008|P1017|P2024|DriverAdapterError|terminating connection|shutting down|starting up|`57P0[123]`|`08[0-9A-Z]{3}`|`53300`|Stream isn't writeable|MaxRetriesPerRequest|connect/i;
 
 /**
  * A client must send its whole request (headers and body) within `ms` of its start, or get

@@ -19,10 +19,13 @@ async function main(): Promise<void> {
     maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES,
     channelCacheMs: config.CHANNEL_CACHE_MS,
     workspaceTurnRate: config.WORKSPACE_TURN_RATE,
+    workspaceInboundRate: config.WORKSPACE_INBOUND_RATE,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
     maxConnections: config.MAX_CONNECTIONS,
     trustProxy: config.TRUST_PROXY,
+    publicUrl: config.PUBLIC_URL,
+    trustedOrigins: config.TRUSTED_ORIGINS,
     ipLimits: {
       session: { burst: config.IP_LIMIT_SESSIONS_BURST, perMinute: config.IP_LIMIT_SESSIONS_PER_MINUTE },
       message: { burst: config.IP_LIMIT_MESSAGES_BURST, perMinute: config.IP_LIMIT_MESSAGES_PER_MINUTE },

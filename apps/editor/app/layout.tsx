@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import { QueryProvider } from '../src/trpc/query-provider';
+import { HydrationMarker } from '../src/ui/hydration-marker';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,25 +13,15 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <a className="skip-link" href="#content">
+      <body className="min-h-screen">
+        <a
+          href="#content"
+          className="absolute -left-[10000px] top-2 z-50 rounded-md bg-background px-4 py-2 text-sm font-medium shadow focus:left-4"
+        >
           Skip to content
         </a>
-        <header className="site-header">
-          <nav aria-label="Main">
-            <Link href="/" className="brand">
-              Parley
-            </Link>
-            <ul>
-              <li>
-                <Link href="/">Bots</Link>
-              </li>
-            </ul>
-          </nav>
-        </header>
-        <main id="content" tabIndex={-1}>
-          {children}
-        </main>
+        <QueryProvider>{children}</QueryProvider>
+        <HydrationMarker />
       </body>
     </html>
   );

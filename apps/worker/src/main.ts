@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     },
     callConcurrency: config.CALL_CONCURRENCY,
     workspaceCallLimit: config.WORKSPACE_CALL_LIMIT,
+    maxSessionsPerWorkspace: config.WORKSPACE_MAX_SESSIONS,
     timerHorizonMs: config.TIMER_HORIZON_MS,
     egress: {
       // Parley's own services stay out of bots' reach even on a host the operator allows.

@@ -73,6 +73,8 @@ export type WorkerOptions = {
   callConcurrency?: number;
   /** Calls of one workspace in flight at once across all workers; default 100. */
   workspaceCallLimit?: number;
+  /** Active sessions per workspace without a limit of its own (RunnerContext.maxSessionsPerWorkspace); default 0: none. */
+  maxSessionsPerWorkspace?: number;
   /** Timers and expiries get a Redis job only once due within this many ms; default 10 min (RunnerContext.timerHorizonMs). */
   timerHorizonMs?: number;
   /** The operator's egress policies (RunnerContext.egress); default: public addresses only. */
@@ -107,6 +109,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     sandbox,
     ...(options.delivery ? { delivery: options.delivery } : {}),
     ...(options.inboxBatchWindowMs ? { inboxBatchWindowMs: options.inboxBatchWindowMs } : {}),
+    ...(options.maxSessionsPerWorkspace ? { maxSessionsPerWorkspace: options.maxSessionsPerWorkspace } : {}),
     ...(options.timerHorizonMs ? { timerHorizonMs: options.timerHorizonMs } : {}),
   };
   const base = {

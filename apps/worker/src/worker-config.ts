@@ -41,6 +41,12 @@ export const workerConfigSchema = z.object({
   /** Sandbox processes for Code element scripts (one warm isolate and about 100 MB each): scripts run at once. */
   SANDBOX_POOL_SIZE: z.coerce.number().int().min(1).max(32).default(2),
   /**
+   * Sessions one workspace may have active at once, unless the workspace sets its own
+   * (Workspace.maxConcurrentSessions); 0: no limit. Past it, a new contact's message is
+   * stored but not answered (noted in the log).
+   */
+  WORKSPACE_MAX_SESSIONS: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  /**
    * The memory ceiling of one sandbox process, enforced by the kernel (MiB): a cgroup's
    * memory.max when SANDBOX_CGROUP_DIR names a delegated cgroup, else an address-space
    * rlimit of SANDBOX_ADDRESS_SPACE_RESERVE_MB + this (see libs/sandbox README).

@@ -5,7 +5,9 @@ import { createDb, createWorkspace, getChannel, saveDraft, type Db } from '@parl
 import { flowIssueSchema } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { appRouter, createCaller, createContext, FlowInvalidError, starterFlow, workspaceHeader } from './index';
+import { appRouter, createCaller, FlowInvalidError, starterFlow } from './index';
+import { memberContext } from './testing/member-context';
+import { createContext } from './create-context';
 import { trpcError } from './testing/trpc-error';
 
 /**
@@ -32,7 +34,7 @@ afterAll(async () => {
 });
 
 async function callerFor(workspaceSlug: string | null) {
-  return createCaller(await createContext({ db, secretKey, workspaceSlug }));
+  return createCaller(await memberContext(db, secretKey, workspaceSlug));
 }
 
 /** What the HTTP handler answers for a failed call (the error formatter's shape). */
@@ -51,14 +53,17 @@ const errorResponseSchema = z.object({
 });
 
 /** One POST through the HTTP handler, as a client without a transformer sends it; expects an error answer. */
+const testWorkspaceHeader = 'x-test-workspace';
+
 async function post(path: string, input: unknown, workspaceSlug: string | null = slug) {
   const headers = new Headers({ 'content-type': 'application/json' });
-  if (workspaceSlug !== null) headers.set(workspaceHeader, workspaceSlug);
+  if (workspaceSlug !== null) headers.set(testWorkspaceHeader, workspaceSlug);
   const response = await fetchRequestHandler({
     endpoint: '/trpc',
     router: appRouter,
     req: new Request(`http://api.test/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) }),
-    createContext: ({ req }) => createContext({ db, secretKey, workspaceSlug: req.headers.get(workspaceHeader) }),
+    // The test host's stand-in for a session: the member's workspace named in a header (apps/api resolves a real session).
+    createContext: ({ req }) => memberContext(db, secretKey, req.headers.get(testWorkspaceHeader)),
   });
   return { status: response.status, body: errorResponseSchema.parse(await response.json()) };
 }
@@ -77,14 +82,16 @@ function invalidFlow() {
 }
 
 describe('workspace resolution', () => {
-  it('refuses workspace procedures without a workspace, or with an unknown one', async () => {
+  it('refuses workspace procedures to a signed-in person without a workspace, and to an anonymous caller', async () => {
     for (const workspaceSlug of [null, '', 'no-such-workspace']) {
       const error = await trpcError((await callerFor(workspaceSlug)).bots.list());
-      expect(error.code).toBe('UNAUTHORIZED');
-      expect(error.message).toContain(workspaceHeader);
+      expect(error.code).toBe('FORBIDDEN');
+      expect(error.message).toContain('not a member of any workspace');
     }
+    const anonymous = createCaller(createContext({ db, secretKey }));
+    expect((await trpcError(anonymous.bots.list())).code).toBe('UNAUTHORIZED');
     const http = await post('bots.create', { name: 'x' }, null);
-    expect(http.status).toBe(401);
+    expect(http.status).toBe(403);
   });
 });
 

@@ -1,4 +1,9 @@
 import { apiElementRouter } from './api-element/api-element-router';
+import { apiKeysRouter } from './api-keys/api-keys-router';
+import { auditRouter } from './audit/audit-router';
+import { invitationsRouter } from './invitations/invitations-router';
+import { membersRouter } from './members/members-router';
+import { workspacesRouter } from './workspaces/workspaces-router';
 import { botsRouter } from './bots/bots-router';
 import { certificatesRouter } from './certificates/certificates-router';
 import { channelsRouter } from './channels/channels-router';
@@ -8,6 +13,11 @@ import { router } from './trpc';
 
 /** Every procedure of the Parley API, by domain. Hosts serve it at `/trpc`. */
 export const appRouter = router({
+  workspaces: workspacesRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
   bots: botsRouter,
   channels: channelsRouter,
   certificates: certificatesRouter,

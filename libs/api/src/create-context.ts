@@ -1,54 +1,66 @@
 import type { HttpPolicy } from '@parley/http';
-import { getWorkspaceBySlug, type Db } from '@parley/db';
+import type { Db, MemberRole } from '@parley/db';
+import type { Mailer } from './access/mailer';
 
 /** The workspace a request acts for. */
 export type WorkspaceRef = { id: string; slug: string };
 
-/** What every procedure sees. `workspace` is null when the caller named none, or one that does not exist. */
+/**
+ * Who is calling: a person signed in to the editor (better-auth session cookie), or a
+ * program with a workspace API key (`Authorization: Bearer pk_…`). The host resolves it
+ * before any procedure runs; procedures never read credentials themselves.
+ */
+export type Principal =
+  | { kind: 'user'; userId: string; email: string; name: string }
+  | { kind: 'api-key'; apiKeyId: string; name: string };
+
+/**
+ * What every procedure sees. `principal` is null for an anonymous caller; `workspace`
+ * and `role` are the workspace the caller acts in and their role there (a user's active
+ * workspace and membership; an API key's own workspace and role), null when there is
+ * none. Procedures declare the least role they need (see access/require-role.ts);
+ * the check happens in one middleware, never in handlers.
+ */
 export type Context = {
   db: Db;
   /** Key sealing channel secrets at rest: 32 bytes as 64 hex characters (see @parley/db secret-box). */
   secretKey: string;
+  principal: Principal | null;
   workspace: WorkspaceRef | null;
+  role: MemberRole | null;
+  /** The signed-in browser's session (AuthSession id), where the active workspace is kept; absent for API keys. */
+  authSessionId?: string;
   /** The operator's element egress policy (ELEMENT_EGRESS_ALLOW), for API element previews; absent: public addresses only. */
   egress?: HttpPolicy;
+  /** Where invitation emails go (development: the log; tests: captured). Absent: invitations are created, nothing is sent. */
+  mailer?: Mailer;
+  /** The editor's public origin (PUBLIC_URL), for links in emails; absent: links are relative paths. */
+  publicUrl?: string;
 };
 
 export type CreateContextOptions = {
   db: Db;
   secretKey: string;
-  /** The caller's workspace when the host already resolved it; takes precedence over `workspaceSlug`. */
+  principal?: Principal | null;
   workspace?: WorkspaceRef | null;
-  /**
-   * The caller's workspace slug as the host read it from the `x-parley-workspace`
-   * header (see `workspaceHeader`), resolved here. Missing, blank or unknown →
-   * `workspace: null`, and workspace procedures refuse with UNAUTHORIZED.
-   * Temporary: API keys will replace the header.
-   */
-  workspaceSlug?: string | null;
-  /** See Context.egress. */
+  role?: MemberRole | null;
+  authSessionId?: string;
   egress?: HttpPolicy;
+  mailer?: Mailer;
+  publicUrl?: string;
 };
 
-/** The request header the host reads the workspace slug from. */
-export const workspaceHeader = 'x-parley-workspace';
-
-/**
- * Builds a request's context. Given `workspace`, uses it as is; otherwise
- * resolves `workspaceSlug` (one query when a slug is given).
- */
-export async function createContext(options: CreateContextOptions): Promise<Context> {
+/** Builds a request's context from what the host resolved (nothing resolved: anonymous). */
+export function createContext(options: CreateContextOptions): Context {
   return {
     db: options.db,
     secretKey: options.secretKey,
-    workspace: options.workspace !== undefined ? options.workspace : await resolveWorkspace(options.db, options.workspaceSlug),
+    principal: options.principal ?? null,
+    workspace: options.workspace ?? null,
+    role: options.role ?? null,
+    ...(options.authSessionId ? { authSessionId: options.authSessionId } : {}),
     ...(options.egress ? { egress: options.egress } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
-}
-
-async function resolveWorkspace(db: Db, slug: string | null | undefined): Promise<WorkspaceRef | null> {
-  const trimmed = slug?.trim();
-  if (!trimmed) return null;
-  const workspace = await getWorkspaceBySlug(db, trimmed);
-  return workspace ? { id: workspace.id, slug: workspace.slug } : null;
 }

@@ -1,6 +1,8 @@
 export { appRouter, type AppRouter } from './app-router';
 export { createCaller } from './create-caller';
-export { createContext, workspaceHeader, type Context, type CreateContextOptions, type WorkspaceRef } from './create-context';
+export { createContext, type Context, type CreateContextOptions, type Principal, type WorkspaceRef } from './create-context';
+export { logMailer, type Mailer, type MailMessage } from './access/mailer';
+export { roleAllows, roleGrants, type ProcedureAccess, type ProcedureMeta } from './access/procedure-access';
 export { FlowInvalidError, describeFlowIssue, describeFlowIssues } from './flow-invalid-error';
 export { type InputIssue } from './input-issues';
 export { starterFlow } from './starter-flow';

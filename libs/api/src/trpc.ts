@@ -1,5 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import type { ProcedureMeta } from './access/procedure-access';
+import { checkAccess } from './access/check-access';
 import type { Context } from './create-context';
 import { FlowInvalidError } from './flow-invalid-error';
 import { describeInputIssues, inputIssues } from './input-issues';
@@ -12,7 +14,7 @@ import { describeInputIssues, inputIssues } from './input-issues';
  * Outside development, messages of unexpected (INTERNAL_SERVER_ERROR) errors are
  * replaced so database details do not leak; the host's onError logs the original.
  */
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR' && process.env['NODE_ENV'] === 'production';
     return {
@@ -44,7 +46,18 @@ const readableInputErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * The one access check, before input parsing and before the handler: every procedure
+ * declares its access in its metadata (`access`: a least role, signed-in only, or public
+ * with a reason; see procedure-access.ts) and checkAccess decides. A procedure that
+ * declares nothing is refused (and fails the access suite generated from the router).
+ */
+const enforceAccess = t.middleware(({ ctx, meta, path, next }) => {
+  checkAccess(ctx, meta?.access, path);
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-/** Base procedure: no workspace required. */
-export const publicProcedure = t.procedure.use(readableInputErrors);
+/** The base of every procedure: access enforced from its metadata, readable input errors. */
+export const baseProcedure = t.procedure.use(enforceAccess).use(readableInputErrors);

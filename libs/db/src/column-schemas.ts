@@ -17,6 +17,10 @@ export type ChannelType = z.infer<typeof channelTypeSchema>;
 export const memberRoleSchema = z.enum(['owner', 'builder', 'agent', 'analyst']);
 export type MemberRole = z.infer<typeof memberRoleSchema>;
 
+/** Who did something recorded in the audit log: a signed-in user or a workspace API key. */
+export const auditActorTypeSchema = z.enum(['user', 'api-key']);
+export type AuditActorType = z.infer<typeof auditActorTypeSchema>;
+
 export const sessionStatusSchema = z.enum(['active', 'closed', 'expired']);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 

@@ -42,6 +42,50 @@ export { openSecret, parseSecretKey, sealSecret, SecretBoxError } from './secret
 // Workspaces
 export { createWorkspace, type CreateWorkspaceInput } from './create-workspace';
 export { getWorkspaceBySlug } from './get-workspace-by-slug';
+export { createWorkspaceWithOwner, type CreateWorkspaceWithOwnerInput } from './create-workspace-with-owner';
+export { toWorkspaceSlug, workspaceSlugSchema, workspaceSlugMaxLength } from './to-workspace-slug';
+
+// Row-level security (the API's tRPC path) and transactions that may be nested
+export { withWorkspaceScope } from './with-workspace-scope';
+export { runInTransaction, type TransactionOptions } from './run-in-transaction';
+
+// Members
+export { listUserWorkspaces, type UserWorkspace } from './list-user-workspaces';
+export { getMembership, type WorkspaceMembership } from './get-membership';
+export { listMembers, type WorkspaceMember } from './list-members';
+export { changeMemberRole, type ChangeMemberRoleInput } from './change-member-role';
+export { removeMember } from './remove-member';
+export { MembershipError, type MembershipErrorCode } from './membership-error';
+export { memberRoleRank } from './member-role-rank';
+export { normalizeEmail } from './normalize-email';
+
+// Invitations
+export { createInvitation, invitationTtlMs, type CreateInvitationInput } from './create-invitation';
+export { listInvitations } from './list-invitations';
+export { revokeInvitation } from './revoke-invitation';
+export { findInvitationByToken, type InvitationByToken } from './find-invitation-by-token';
+export {
+  acceptInvitation,
+  type AcceptInvitationInput,
+  type AcceptInvitationResult,
+  type AcceptInvitationFailure,
+} from './accept-invitation';
+export type { Invitation } from './to-invitation';
+export { invitationStatusSchema, type InvitationStatus } from './invitation-status';
+export { invitationTokenSchema } from './invitation-token-schema';
+
+// API keys
+export { createApiKey, type CreateApiKeyInput } from './create-api-key';
+export { listApiKeys } from './list-api-keys';
+export { revokeApiKey } from './revoke-api-key';
+export { findApiKey, type FoundApiKey } from './find-api-key';
+export { apiKeySchema } from './api-key-schema';
+export type { ApiKeySummary } from './to-api-key-summary';
+
+// Audit log
+export { appendAuditLog, type AppendAuditLogInput } from './append-audit-log';
+export { listAuditLog, type ListAuditLogInput, type AuditLogPage } from './list-audit-log';
+export type { AuditLogEntry, AuditActor, AuditTarget } from './to-audit-log-entry';
 
 // Bots and versions
 export { createBot, type CreateBotInput } from './create-bot';
@@ -178,3 +222,7 @@ export { deleteClientCertificate } from './delete-client-certificate';
 export { getWebchatReplyCursor } from './get-webchat-reply-cursor';
 export { listWebchatReplies, type ListWebchatRepliesInput } from './list-webchat-replies';
 export { listWebchatHistory } from './list-webchat-history';
+export { listWorkspaceChannels } from './list-workspace-channels';
+export { setActiveWorkspace } from './set-active-workspace';
+export { getWorkspaceLimits, type WorkspaceLimits } from './get-workspace-limits';
+export { listSessionAllowances } from './list-session-allowances';

@@ -1,7 +1,8 @@
-import type { Db, Tx } from './create-db';
+import type { Tx } from './create-db';
 import type { BotVersion } from './generated/client';
 import { NotFoundError } from './not-found-error';
 import type { PublishBotOptions } from './publish-bot';
+import { runInTransaction } from './run-in-transaction';
 import { toJsonInput, type JsonValue } from './to-json-input';
 
 /**
@@ -18,9 +19,12 @@ export type BuildPublishedFlow = (draft: JsonValue, tx: Tx) => Promise<unknown>;
  * (a save landing meanwhile waits for nothing and is simply not included).
  * Numbers are one above the highest existing one, serialized by the lock.
  * NotFoundError if the bot does not exist; `build`'s errors are rethrown.
+ *
+ * Given a `Db`, runs in a transaction of its own; given a `Tx` (e.g. the API's
+ * withWorkspaceScope), runs in that one, and the bot stays locked until it ends.
  */
-export async function publishBotFlow(db: Db, botId: string, build: BuildPublishedFlow, options: PublishBotOptions = {}): Promise<BotVersion> {
-  return db.$transaction(async (tx: Tx) => {
+export async function publishBotFlow(db: Tx, botId: string, build: BuildPublishedFlow, options: PublishBotOptions = {}): Promise<BotVersion> {
+  return runInTransaction(db, async (tx) => {
     const locked = await tx.$executeRaw`SELECT 1 FROM "Bot" WHERE "id" = ${botId} FOR UPDATE`;
     if (locked === 0) throw new NotFoundError('Bot', botId);
     const bot = await tx.bot.findUniqueOrThrow({ where: { id: botId }, select: { draft: true } });

@@ -1,6 +1,7 @@
-import type { Db, Tx } from './create-db';
+import type { Tx } from './create-db';
 import type { BotVersion } from './generated/client';
 import { NotFoundError } from './not-found-error';
+import { runInTransaction } from './run-in-transaction';
 import { toJsonInput } from './to-json-input';
 
 export type PublishBotOptions = {
@@ -13,9 +14,12 @@ export type PublishBotOptions = {
  * above the highest existing number (1 for the first). Concurrent publishes of
  * the same bot serialize on the bot's row lock, so they never get the same
  * number. NotFoundError if the bot does not exist.
+ *
+ * Given a `Db`, runs in a transaction of its own; given a `Tx` (e.g. the API's
+ * withWorkspaceScope), runs in that one, and the bot stays locked until it ends.
  */
-export async function publishBot(db: Db, botId: string, options: PublishBotOptions = {}): Promise<BotVersion> {
-  return db.$transaction((tx) => publishBotInTransaction(tx, botId, options));
+export async function publishBot(db: Tx, botId: string, options: PublishBotOptions = {}): Promise<BotVersion> {
+  return runInTransaction(db, (tx) => publishBotInTransaction(tx, botId, options));
 }
 
 /**

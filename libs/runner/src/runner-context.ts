@@ -48,6 +48,12 @@ export type RunnerContext = {
    * only, and the reconciler queues them as they come within it.
    */
   timerHorizonMs?: number;
+  /**
+   * Sessions one workspace may have active at once when it sets no limit of its own
+   * (Workspace.maxConcurrentSessions); 0 or unset: no limit. A new contact's message
+   * past the limit is not answered (see loadTurnInputs).
+   */
+  maxSessionsPerWorkspace?: number;
 };
 
 /**

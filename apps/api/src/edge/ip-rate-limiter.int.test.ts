@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { IpLimits } from './ip-limits';
 import { createIpRateLimiter } from './ip-rate-limiter';
-import { takeIpToken } from './take-ip-token';
+import { takeBucketToken } from './take-bucket-token';
 
 /**
  * Against the real Redis, under this run's key prefix plus a fresh suffix per test, so
@@ -42,14 +42,14 @@ async function takeMany(take: () => Promise<{ ok: boolean }>, count: number): Pr
   return results;
 }
 
-describe('takeIpToken (the bucket)', () => {
+describe('takeBucketToken (the bucket)', () => {
   it('starts full, gives one token a request down to zero, then says when the next whole token comes', async () => {
     const key = `${freshPrefix()}:bucket`;
     const limit = { burst: 3, perMinute: 1 };
-    expect(await takeIpToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 2 });
-    expect(await takeIpToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 1 });
-    expect(await takeIpToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 0 });
-    const refused = await takeIpToken(redis, key, limit);
+    expect(await takeBucketToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 2 });
+    expect(await takeBucketToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 1 });
+    expect(await takeBucketToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 0 });
+    const refused = await takeBucketToken(redis, key, limit);
     // One token a minute: the next one is (almost) a minute away.
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.retryAfterMs).toBeGreaterThan(59_000);
@@ -64,21 +64,21 @@ describe('takeIpToken (the bucket)', () => {
     const key = `${freshPrefix()}:bucket`;
     // 6 000 a minute: one token every 10 ms.
     const limit = { burst: 2, perMinute: 6_000 };
-    expect((await takeIpToken(redis, key, limit)).ok).toBe(true);
-    expect((await takeIpToken(redis, key, limit)).ok).toBe(true);
-    const refused = await takeIpToken(redis, key, limit);
+    expect((await takeBucketToken(redis, key, limit)).ok).toBe(true);
+    expect((await takeBucketToken(redis, key, limit)).ok).toBe(true);
+    const refused = await takeBucketToken(redis, key, limit);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.retryAfterMs).toBeLessThanOrEqual(10);
     await sleep(200);
     // 20 tokens' worth of time, but the bucket holds 2.
-    expect(await takeIpToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 1 });
-    expect(await takeIpToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 0 });
+    expect(await takeBucketToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 1 });
+    expect(await takeBucketToken(redis, key, limit)).toEqual({ ok: true, tokensLeft: 0 });
   });
 
   it('is atomic: of many concurrent takes from two connections exactly `burst` succeed', async () => {
     const key = `${freshPrefix()}:bucket`;
     const limit = { burst: 10, perMinute: 1 };
-    const results = await Promise.all(Array.from({ length: 60 }, (_, index) => takeIpToken(index % 2 === 0 ? redis : other, key, limit)));
+    const results = await Promise.all(Array.from({ length: 60 }, (_, index) => takeBucketToken(index % 2 === 0 ? redis : other, key, limit)));
     expect(results.filter((result) => result.ok)).toHaveLength(10);
   });
 });

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { clientAddressKey } from './client-address-key';
 import { ipLimitsSchema, isIpLimitOn, type IpLimitKind, type IpLimits } from './ip-limits';
-import { takeIpToken } from './take-ip-token';
+import { takeBucketToken } from './take-bucket-token';
 
 export type IpRateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -41,7 +41,7 @@ export function createIpRateLimiter(options: IpRateLimiterOptions): IpRateLimite
     take: async (kind, ip) => {
       const limit = limits[kind];
       if (!isIpLimitOn(limit)) return { ok: true };
-      const taken = await takeIpToken(options.redis, `${options.prefix}:ip-limit:${kind}:${clientAddressKey(ip)}`, limit);
+      const taken = await takeBucketToken(options.redis, `${options.prefix}:ip-limit:${kind}:${clientAddressKey(ip)}`, limit);
       return taken.ok ? { ok: true } : { ok: false, retryAfterSeconds: Math.ceil(taken.retryAfterMs / 1000) };
     },
   };

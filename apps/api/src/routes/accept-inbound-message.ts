@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { InboundBatcher } from '@parley/db';
 import { enqueueInbound, type InboundLanes, type Queues } from '@parley/queue';
+import type { WorkspaceInboundLimiter } from '../edge/workspace-inbound-limiter';
 
 export type InboundToAccept = {
   channelMessageId: string;
@@ -12,24 +13,33 @@ export type InboundToAccept = {
 
 export type AcceptOutcome = { id: string; status: 'accepted' | 'duplicate' };
 
+/** The workspace is over its inbound rate: nothing was stored; answer 429 (sendWorkspaceRateLimited). */
+export type RateLimitedOutcome = { status: 'rate-limited'; retryAfterSeconds: number };
+
 /**
  * Stores one parsed inbound message (idempotent on the channel's message id)
  * and enqueues its contact's inbox, as every webhook route does. A repeat of an
  * already processed message is acknowledged without enqueueing; a repeat of one
  * still unprocessed is enqueued again, which makes a channel's retry after a
  * failed enqueue safe (the job id dedupes while the first job is still queued).
- * A workspace sending faster than its share goes to the bulk lane (createInboundLanes).
+ * A workspace sending faster than its share goes to the bulk lane (createInboundLanes);
+ * one over its inbound rate (`workspaceLimiter`) is refused before anything is stored.
  * Messages arriving together are stored by one INSERT (createInboundBatcher);
  * each is acknowledged only after its row is committed.
  * Throws when Postgres or Redis fails: the route then answers 503 and the
  * channel retries.
  */
 export async function acceptInboundMessage(
-  deps: { inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes },
+  deps: { inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; workspaceLimiter?: WorkspaceInboundLimiter },
   channel: { id: string; workspaceId: string },
   inbound: InboundToAccept,
   logger: FastifyBaseLogger,
-): Promise<AcceptOutcome> {
+): Promise<AcceptOutcome | RateLimitedOutcome> {
+  const allowed = await deps.workspaceLimiter?.take(channel.workspaceId);
+  if (allowed && !allowed.ok) {
+    logger.warn({ channelId: channel.id, workspaceId: channel.workspaceId }, 'workspace over its inbound rate: 429');
+    return { status: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds };
+  }
   const { message, duplicate } = await deps.inbox.insert({
     workspaceId: channel.workspaceId,
     channelId: channel.id,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Db } from '@parley/db';
+import { publicRoute } from './route-access';
 
 export type HealthDeps = { db: Db; redis: Redis };
 
@@ -9,8 +10,8 @@ export type HealthDeps = { db: Db; redis: Redis };
  * /readyz: Postgres and Redis both answer within 2 s; 503 names the ones that don't.
  */
 export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', publicRoute('a liveness probe: says only that the process is up'), async () => ({ status: 'ok' }));
+  app.get('/readyz', publicRoute('a readiness probe: says only whether Postgres and Redis answer'), async (_request, reply) => {
     const [postgres, redis] = await Promise.all([
       withTimeout(deps.db.$queryRawUnsafe('SELECT 1'), 2000),
       withTimeout(deps.redis.ping(), 2000),

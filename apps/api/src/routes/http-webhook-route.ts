@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { parseHttpInbound, verifyHttpSignature } from '@parley/channels';
-import type { ChannelCache, Db, InboundBatcher } from '@parley/db';
-import type { Queues, InboundLanes } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
+import type { IngressDeps } from './ingress-deps';
+import { sendWorkspaceRateLimited } from './send-workspace-rate-limited';
+import { publicRoute } from './route-access';
 
-export type HttpWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; channels: ChannelCache };
+export type HttpWebhookDeps = IngressDeps;
 
 /**
  * POST /webhooks/http/:channelId — the generic HTTP channel's ingress.
@@ -17,7 +18,7 @@ export type HttpWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; l
  * was not stored and queued.
  */
 export function registerHttpWebhookRoute(app: FastifyInstance, deps: HttpWebhookDeps): void {
-  app.post<{ Params: { channelId: string } }>('/webhooks/http/:channelId', async (request, reply) => {
+  app.post<{ Params: { channelId: string } }>('/webhooks/http/:channelId', publicRoute("the sender's Standard Webhooks signature with the channel's secret authenticates it"), async (request, reply) => {
     const { channelId } = request.params;
     const channel = await deps.channels.get(deps.db, channelId);
     if (!channel || channel.type !== 'http' || !channel.enabled) {
@@ -43,6 +44,7 @@ export function registerHttpWebhookRoute(app: FastifyInstance, deps: HttpWebhook
       { ...parsed.message, payload: { text: parsed.message.text } },
       request.log,
     );
+    if (outcome.status === 'rate-limited') return sendWorkspaceRateLimited(reply, outcome.retryAfterSeconds);
     return reply.code(outcome.status === 'accepted' ? 202 : 200).send(outcome);
   });
 }

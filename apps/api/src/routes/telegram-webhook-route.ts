@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { parseChannelSettings, parseTelegramUpdate, telegramChannelConfigSchema, verifyTelegramSecretToken } from '@parley/channels';
-import type { ChannelCache, Db, InboundBatcher } from '@parley/db';
-import type { Queues, InboundLanes } from '@parley/queue';
 import { acceptInboundMessage } from './accept-inbound-message';
+import type { IngressDeps } from './ingress-deps';
+import { sendWorkspaceRateLimited } from './send-workspace-rate-limited';
+import { publicRoute } from './route-access';
 
-export type TelegramWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; channels: ChannelCache };
+export type TelegramWebhookDeps = IngressDeps;
 
 /**
  * POST /webhooks/telegram/:channelId — the Telegram Bot API ingress (the URL
@@ -19,7 +20,7 @@ export type TelegramWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queue
  * channel; 500 when its config is unusable.
  */
 export function registerTelegramWebhookRoute(app: FastifyInstance, deps: TelegramWebhookDeps): void {
-  app.post<{ Params: { channelId: string } }>('/webhooks/telegram/:channelId', async (request, reply) => {
+  app.post<{ Params: { channelId: string } }>('/webhooks/telegram/:channelId', publicRoute("Telegram's secret token header (the channel's webhookSecretToken) authenticates it"), async (request, reply) => {
     const { channelId } = request.params;
     const channel = await deps.channels.get(deps.db, channelId);
     if (!channel || channel.type !== 'telegram' || !channel.enabled) {
@@ -41,6 +42,7 @@ export function registerTelegramWebhookRoute(app: FastifyInstance, deps: Telegra
       return reply.code(200).send({ status: 'ignored' });
     }
     const outcome = await acceptInboundMessage(deps, channel, parsed.message, request.log);
+    if (outcome.status === 'rate-limited') return sendWorkspaceRateLimited(reply, outcome.retryAfterSeconds);
     return reply.code(200).send(outcome);
   });
 }

@@ -6,6 +6,7 @@ import type { WebchatStreamEndReason } from './webchat-contact-feed';
 import type { WebchatEventHub } from './webchat-event-hub';
 import { sendTooManyRequests } from '../edge/send-too-many-requests';
 import { authenticateStream, openWebchatRequest, readQuery, singleHeader, type VisitorAuthDeps } from './webchat-request';
+import { publicRoute } from './route-access';
 
 export type WebchatEventsDeps = VisitorAuthDeps & { db: Db; channels: ChannelCache; hub: WebchatEventHub; ipLimiter?: IpRateLimiter };
 
@@ -29,7 +30,7 @@ export type WebchatEventsDeps = VisitorAuthDeps & { db: Db; channels: ChannelCac
  */
 export function registerWebchatEventsRoute(app: FastifyInstance, deps: WebchatEventsDeps): void {
   // logLevel warn: per-request info lines are not needed for long-lived streams (our request log redacts tickets anyway).
-  app.get<{ Params: { channelId: string } }>('/webchat/:channelId/events', { logLevel: 'warn' }, async (request, reply) => {
+  app.get<{ Params: { channelId: string } }>('/webchat/:channelId/events', { logLevel: 'warn', ...publicRoute('a stream ticket or visitor token authenticates the visitor; per-address and per-process caps bound it') }, async (request, reply) => {
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);

@@ -7,10 +7,11 @@ import {
   toWebchatTranscriptEntry,
   webchatStreamTicketTtlMs,
 } from '@parley/channels';
-import { listWebchatHistory, type Db, type ChannelCache, type InboundBatcher } from '@parley/db';
-import type { Queues, InboundLanes } from '@parley/queue';
+import { listWebchatHistory } from '@parley/db';
 import type { IpRateLimiter } from '../edge/ip-rate-limiter';
 import { acceptInboundMessage } from './accept-inbound-message';
+import type { IngressDeps } from './ingress-deps';
+import { sendWorkspaceRateLimited } from './send-workspace-rate-limited';
 import { WebchatEventHub } from './webchat-event-hub';
 import { registerWebchatEventsRoute } from './webchat-events-route';
 import { sendTooManyRequests } from '../edge/send-too-many-requests';
@@ -19,6 +20,7 @@ import { authenticateVisitor, openWebchatRequest, readBearer, readQuery } from '
 import { registerWebchatScriptRoute } from './webchat-script-route';
 import { webchatStreamLimitsSchema, type WebchatStreamLimitsInput } from './webchat-stream-limits';
 import { revokeVisitorTokens } from './webchat-visitor-revocations';
+import { publicRoute } from './route-access';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,13 +29,8 @@ declare module 'fastify' {
   }
 }
 
-export type WebchatDeps = {
-  db: Db;
-  inbox: InboundBatcher;
-  queues: Queues;
-  lanes?: InboundLanes;
+export type WebchatDeps = IngressDeps & {
   secretKey: string;
-  channels: ChannelCache;
   /** Per-address token buckets shared by every API process (session mints, messages, stream opens); none: no per-address limit. */
   ipLimiter?: IpRateLimiter;
   /** Event stream caps, lifetime and checks (webchatStreamLimitsSchema); defaults where not given. */
@@ -73,7 +70,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
   registerWebchatScriptRoute(app);
   registerWebchatEventsRoute(app, { ...auth, db: deps.db, channels: deps.channels, hub, ...(deps.ipLimiter ? { ipLimiter: deps.ipLimiter } : {}) });
 
-  app.options<{ Params: { channelId: string; resource: string } }>('/webchat/:channelId/:resource', async (request, reply) => {
+  app.options<{ Params: { channelId: string; resource: string } }>('/webchat/:channelId/:resource', publicRoute('CORS preflight: answers only which origins, methods and headers the channel allows'), async (request, reply) => {
     const opened = await openWebchatRequest(deps, request.params.channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
     return reply
@@ -84,7 +81,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
       .send();
   });
 
-  app.post<{ Params: { channelId: string } }>('/webchat/:channelId/sessions', async (request, reply) => {
+  app.post<{ Params: { channelId: string } }>('/webchat/:channelId/sessions', publicRoute('anyone may start a web chat visitor on an enabled channel from an allowed origin; limited per address'), async (request, reply) => {
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
@@ -104,7 +101,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
     });
   });
 
-  app.delete<{ Params: { channelId: string } }>('/webchat/:channelId/sessions', async (request, reply) => {
+  app.delete<{ Params: { channelId: string } }>('/webchat/:channelId/sessions', publicRoute('the visitor token authenticates the visitor signing out'), async (request, reply) => {
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
@@ -115,7 +112,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
     return reply.code(204).send();
   });
 
-  app.post<{ Params: { channelId: string } }>('/webchat/:channelId/stream-tickets', async (request, reply) => {
+  app.post<{ Params: { channelId: string } }>('/webchat/:channelId/stream-tickets', publicRoute('the visitor token authenticates the visitor'), async (request, reply) => {
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
@@ -129,7 +126,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
     });
   });
 
-  app.post<{ Params: { channelId: string } }>('/webchat/:channelId/messages', async (request, reply) => {
+  app.post<{ Params: { channelId: string } }>('/webchat/:channelId/messages', publicRoute('the visitor token authenticates the visitor; limited per visitor, address and workspace'), async (request, reply) => {
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
@@ -147,10 +144,11 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
       return reply.code(429).header('retry-after', String(wait)).send({ error: 'too_many_messages', message: `Slow down; retry in ${wait} s` });
     }
     const outcome = await acceptInboundMessage(deps, opened.channel, parsed.message, request.log);
+    if (outcome.status === 'rate-limited') return sendWorkspaceRateLimited(reply, outcome.retryAfterSeconds);
     return reply.code(outcome.status === 'accepted' ? 202 : 200).send(outcome);
   });
 
-  app.get<{ Params: { channelId: string } }>('/webchat/:channelId/history', async (request, reply) => {
+  app.get<{ Params: { channelId: string } }>('/webchat/:channelId/history', publicRoute("the visitor token authenticates the visitor; only that visitor's messages"), async (request, reply) => {
     const { channelId } = request.params;
     const opened = await openWebchatRequest(deps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { publicRoute } from './route-access';
 
 /** The widget's source: plain JavaScript, no build step (apps/api/public/webchat.js). */
 export const webchatScriptPath = fileURLToPath(new URL('../../public/webchat.js', import.meta.url));
@@ -12,7 +13,7 @@ export const webchatScriptPath = fileURLToPath(new URL('../../public/webchat.js'
  */
 export function registerWebchatScriptRoute(app: FastifyInstance): void {
   const source = readFileSync(webchatScriptPath);
-  app.get('/webchat.js', async (_request, reply) =>
+  app.get('/webchat.js', publicRoute('the widget script, the same for everyone'), async (_request, reply) =>
     reply
       .header('content-type', 'text/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')

@@ -7,11 +7,13 @@ import {
   whatsappChannelConfigSchema,
   type WhatsAppChannelConfig,
 } from '@parley/channels';
-import { recordDeliveryStatus, type Channel, type Db, type ChannelCache, type InboundBatcher } from '@parley/db';
-import type { Queues, InboundLanes } from '@parley/queue';
+import { recordDeliveryStatus, type Channel } from '@parley/db';
 import { acceptInboundMessage } from './accept-inbound-message';
+import type { IngressDeps } from './ingress-deps';
+import { sendWorkspaceRateLimited } from './send-workspace-rate-limited';
+import { publicRoute } from './route-access';
 
-export type WhatsAppWebhookDeps = { db: Db; inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; channels: ChannelCache };
+export type WhatsAppWebhookDeps = IngressDeps;
 
 type Params = { Params: { channelId: string } };
 
@@ -32,7 +34,7 @@ type Params = { Params: { channelId: string } };
  * 404 for an unknown, disabled or non-WhatsApp channel; 500 when its config is unusable.
  */
 export function registerWhatsAppWebhookRoute(app: FastifyInstance, deps: WhatsAppWebhookDeps): void {
-  app.get<Params>('/webhooks/whatsapp/:channelId', async (request, reply) => {
+  app.get<Params>('/webhooks/whatsapp/:channelId', publicRoute("Meta's verification handshake: answers only with the channel's verify token"), async (request, reply) => {
     const found = await loadChannel(deps, request.params.channelId, reply, request.log);
     if (!found) return reply;
     const handshake = verifyWhatsAppSubscription(request.query, found.settings.verifyToken);
@@ -44,7 +46,7 @@ export function registerWhatsAppWebhookRoute(app: FastifyInstance, deps: WhatsAp
     return reply.code(200).type('text/plain').send(handshake.challenge);
   });
 
-  app.post<Params>('/webhooks/whatsapp/:channelId', async (request, reply) => {
+  app.post<Params>('/webhooks/whatsapp/:channelId', publicRoute("Meta's X-Hub-Signature-256 with the channel's app secret authenticates it"), async (request, reply) => {
     const found = await loadChannel(deps, request.params.channelId, reply, request.log);
     if (!found) return reply;
     const { channel, settings } = found;
@@ -60,6 +62,8 @@ export function registerWhatsAppWebhookRoute(app: FastifyInstance, deps: WhatsAp
     let duplicates = 0;
     for (const message of parsed.messages) {
       const outcome = await acceptInboundMessage(deps, channel, message, request.log);
+      // Meta retries the whole POST later; the messages stored before this one are then duplicates.
+      if (outcome.status === 'rate-limited') return sendWorkspaceRateLimited(reply, outcome.retryAfterSeconds);
       if (outcome.status === 'accepted') accepted += 1;
       else duplicates += 1;
     }

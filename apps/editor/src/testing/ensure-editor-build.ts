@@ -17,8 +17,8 @@ export function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /**
  * Makes sure `apps/editor/.next` holds a production build at least as new as
- * the editor's sources (app/, src/ outside tests, next.config.ts, tsconfig.json,
- * package.json); runs `next build` when it does not. Resolves to whether it built.
+ * the editor's sources (app/, src/ outside tests, proxy.ts, next.config.ts,
+ * postcss.config.mjs, tsconfig.json, package.json); runs `next build` when it does not. Resolves to whether it built.
  * The build does not depend on the API's runtime location, so one build serves
  * every test run.
  */
@@ -33,7 +33,7 @@ async function newestSource(): Promise<number> {
   const files = [
     ...(await listFiles(join(editorDir, 'app'))),
     ...(await listFiles(join(editorDir, 'src'))).filter((file) => !/\.test\.tsx?$/.test(file) && !file.includes('/testing/')),
-    ...['next.config.ts', 'tsconfig.json', 'package.json'].map((name) => join(editorDir, name)),
+    ...['proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json'].map((name) => join(editorDir, name)),
   ];
   const times = await Promise.all(files.map(modifiedAt));
   return Math.max(0, ...times.map((time) => time ?? 0));

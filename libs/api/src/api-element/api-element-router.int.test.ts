@@ -3,7 +3,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createDb, createWorkspace, type Db } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { appRouter, createCaller, createContext, workspaceHeader } from '../index';
+import { appRouter, createCaller } from '../index';
+import { memberContext } from '../testing/member-context';
 
 /**
  * `apiElement.importCurl` as clients see it: through createCaller, and through tRPC's
@@ -33,17 +34,17 @@ async function post(input: unknown) {
     router: appRouter,
     req: new Request('http://api.test/trpc/apiElement.importCurl', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [workspaceHeader]: slug },
+      headers: { 'content-type': 'application/json', 'x-test-workspace': slug },
       body: JSON.stringify(input),
     }),
-    createContext: ({ req }) => createContext({ db, secretKey, workspaceSlug: req.headers.get(workspaceHeader) }),
+    createContext: ({ req }) => memberContext(db, secretKey, req.headers.get('x-test-workspace')),
   });
   return { status: response.status, body: answerSchema.parse(await response.json()) };
 }
 
 describe('apiElement.importCurl', () => {
   it('returns the Request-tab fields and the warnings', async () => {
-    const api = createCaller(await createContext({ db, secretKey, workspaceSlug: slug }));
+    const api = createCaller(await memberContext(db, secretKey, slug));
     const imported = await api.apiElement.importCurl({ command: `curl -k https://api.example.com/orders -H 'Content-Type: application/json' -d '{"a":1}'` });
     expect(imported).toEqual({
       request: { method: 'POST', url: 'https://api.example.com/orders', contentType: 'json', headers: [], body: { type: 'editor', text: '{"a":1}' } },

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { curlImportSchema, importCurlInputSchema } from './api-element-schemas';
 import { CurlImportError } from './curl-import-error';
 import { importCurlCommand } from './import-curl-command';
@@ -11,7 +11,7 @@ import { importCurlCommand } from './import-curl-command';
  * cannot be read → BAD_REQUEST whose message says what and where ("Cannot import the
  * cURL command: unterminated quote at position 42: ...").
  */
-export const importCurlProcedure = workspaceProcedure
+export const importCurlProcedure = roleProcedure('builder')
   .input(importCurlInputSchema)
   .output(curlImportSchema)
   .mutation(({ input }) => {

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { apiElement, httpResponseResultSchema } from '@parley/elements';
 import { executeHttpRequest, type CallContext } from '@parley/runner';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { apiPreviewSchema, maxPreviewBodyBytes, previewApiInputSchema, type ApiPreview } from './api-element-schemas';
 import { buildPreviewCall } from './build-preview-call';
 import { truncateUtf8 } from './truncate-utf8';
@@ -32,7 +32,7 @@ const errorCodes: Readonly<Record<string, TRPC_ERROR_CODE_KEY>> = {
  *   GATEWAY_TIMEOUT, network / too-large → BAD_GATEWAY, blocked → FORBIDDEN (with a hint
  *   about the allowlist), certificate → PRECONDITION_FAILED.
  */
-export const previewApiProcedure = workspaceProcedure
+export const previewApiProcedure = roleProcedure('builder', { outsideTransaction: "the request waits on the partner's server" })
   .input(previewApiInputSchema)
   .output(apiPreviewSchema)
   .mutation(async ({ ctx, input }): Promise<ApiPreview> => {

@@ -3,7 +3,7 @@ import { createBot } from '@parley/db';
 import { checkBotFlow } from '../components/check-with-components';
 import { requireCheckedFlow } from '../components/require-checked-flow';
 import { starterFlow } from '../starter-flow';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { botDescriptionSchema, botNameSchema, createdBotSchema, flowDocumentSchema } from './bot-schemas';
 
 export const createBotInputSchema = z.object({
@@ -18,7 +18,7 @@ export const createBotInputSchema = z.object({
  * An invalid draft is refused like `bots.saveDraft` refuses one. Returns the new
  * id and the draft's warnings.
  */
-export const createBotProcedure = workspaceProcedure.input(createBotInputSchema).output(createdBotSchema).mutation(async ({ ctx, input }) => {
+export const createBotProcedure = roleProcedure('builder').input(createBotInputSchema).output(createdBotSchema).mutation(async ({ ctx, input }) => {
   const draft = input.draft ?? starterFlow();
   const warnings = requireCheckedFlow('Draft', await checkBotFlow(ctx.db, ctx.workspace.id, draft, 'draft'));
   const bot = await createBot(ctx.db, {

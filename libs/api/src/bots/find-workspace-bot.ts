@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { getBot, type Db } from '@parley/db';
+import { getBot, type Tx } from '@parley/db';
 import type { WorkspaceRef } from '../create-context';
 
 export type BotRow = NonNullable<Awaited<ReturnType<typeof getBot>>>;
@@ -9,7 +9,7 @@ export type BotRow = NonNullable<Awaited<ReturnType<typeof getBot>>>;
  * belongs to another workspace: callers cannot tell the two apart, so ids of
  * other workspaces' bots are not confirmed.
  */
-export async function findWorkspaceBot(db: Db, workspace: WorkspaceRef, botId: string): Promise<BotRow> {
+export async function findWorkspaceBot(db: Tx, workspace: WorkspaceRef, botId: string): Promise<BotRow> {
   const bot = await getBot(db, botId);
   if (!bot || bot.workspaceId !== workspace.id) {
     throw new TRPCError({ code: 'NOT_FOUND', message: `Bot ${botId} not found in workspace ${workspace.slug}` });

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { getLatestVersion } from '@parley/db';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { botDetailSchema, botIdSchema } from './bot-schemas';
 import { findWorkspaceBot } from './find-workspace-bot';
 
 export const getBotInputSchema = z.object({ id: botIdSchema });
 
 /** `bots.get`: one bot of the workspace with its draft and latest published version; NOT_FOUND otherwise. */
-export const getBotProcedure = workspaceProcedure
+export const getBotProcedure = roleProcedure('analyst')
   .input(getBotInputSchema)
   .output(botDetailSchema)
   .query(async ({ ctx, input }) => {

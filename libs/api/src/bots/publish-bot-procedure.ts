@@ -2,9 +2,10 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ensureConversationTags, NotFoundError, publishBotFlow } from '@parley/db';
 import type { FlowIssue } from '@parley/engine';
+import { recordAudit } from '../access/record-audit';
 import { checkBotFlow } from '../components/check-with-components';
 import { requireCheckedFlow } from '../components/require-checked-flow';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { botIdSchema, publishedVersionSchema } from './bot-schemas';
 import { findWorkspaceBot } from './find-workspace-bot';
 import { expandKeywordSynonyms } from './expand-keyword-synonyms';
@@ -32,7 +33,7 @@ export const publishBotInputSchema = z.object({ id: botIdSchema });
  * (expandKeywordSynonyms: WordNet, read here, never by the engine). Returns the version
  * number and the warnings.
  */
-export const publishBotProcedure = workspaceProcedure.input(publishBotInputSchema).output(publishedVersionSchema).mutation(async ({ ctx, input }) => {
+export const publishBotProcedure = roleProcedure('builder').input(publishBotInputSchema).output(publishedVersionSchema).mutation(async ({ ctx, input }) => {
   const bot = await findWorkspaceBot(ctx.db, ctx.workspace, input.id);
   let warnings: FlowIssue[] = [];
   try {
@@ -45,6 +46,7 @@ export const publishBotProcedure = workspaceProcedure.input(publishBotInputSchem
       warnings = [...warnings, ...tagWarnings(uses, defined, true)];
       return expandKeywordSynonyms(checked.flow);
     });
+    await recordAudit(ctx, 'bot.published', { type: 'bot', id: bot.id }, { version: version.number, name: bot.name });
     return { version: version.number, publishedAt: version.publishedAt.toISOString(), warnings };
   } catch (error) {
     if (error instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });

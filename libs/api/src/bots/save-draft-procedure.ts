@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listConversationTags, NotFoundError, saveDraft, StaleDraftError } from '@parley/db';
 import { checkBotFlow } from '../components/check-with-components';
 import { requireCheckedFlow } from '../components/require-checked-flow';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { botIdSchema, flowDocumentSchema, savedDraftSchema } from './bot-schemas';
 import { findWorkspaceBot } from './find-workspace-bot';
 import { tagUsesOf, tagWarnings } from './tag-uses';
@@ -23,7 +23,7 @@ export const saveDraftInputSchema = z.object({
  *   `tag-not-defined` per tag an element names that the Inbox does not define yet
  *   (publishing creates it).
  */
-export const saveDraftProcedure = workspaceProcedure.input(saveDraftInputSchema).output(savedDraftSchema).mutation(async ({ ctx, input }) => {
+export const saveDraftProcedure = roleProcedure('builder').input(saveDraftInputSchema).output(savedDraftSchema).mutation(async ({ ctx, input }) => {
   await findWorkspaceBot(ctx.db, ctx.workspace, input.id);
   const warnings = requireCheckedFlow('Draft', await checkBotFlow(ctx.db, ctx.workspace.id, input.draft, 'draft'));
   const uses = tagUsesOf(input.draft);

@@ -4,7 +4,8 @@ import { createDb, createWorkspace, getClientCertificate, getWorkspaceBySlug, ty
 import { createTestPki, type TestKeyPair, type TestPki } from '@parley/http/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ZodError } from 'zod';
-import { createCaller, createContext } from '../index';
+import { createCaller } from '../index';
+import { memberContext } from '../testing/member-context';
 import { inputIssues } from '../input-issues';
 import { trpcError } from '../testing/trpc-error';
 
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 async function callerFor(workspaceSlug: string) {
-  return createCaller(await createContext({ db, secretKey, workspaceSlug }));
+  return createCaller(await memberContext(db, secretKey, workspaceSlug));
 }
 
 function fieldsOf(error: TRPCError): string[] {

@@ -2,7 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { createClientCertificate, isUniqueConstraintError } from '@parley/db';
 import { checkTlsMaterial } from '@parley/http';
-import { workspaceProcedure } from '../workspace-procedure';
+import { recordAudit } from '../access/record-audit';
+import { roleProcedure } from '../workspace-procedure';
 import { certificateNameSchema, certificateSummarySchema, pemTextSchema } from './certificate-schemas';
 import { toCertificateSummary } from './to-certificate-summary';
 
@@ -29,9 +30,9 @@ export const createCertificateInputSchema = z
 /**
  * `certificates.create`: stores a client certificate for mTLS in the workspace (key
  * sealed at rest), selectable by id in API elements. Returns its summary, never
- * the key. CONFLICT when the name is taken in the workspace.
+ * the key. CONFLICT when the name is taken in the workspace. Audited.
  */
-export const createCertificateProcedure = workspaceProcedure
+export const createCertificateProcedure = roleProcedure('builder')
   .input(createCertificateInputSchema)
   .output(certificateSummarySchema)
   .mutation(async ({ ctx, input }) => {
@@ -41,6 +42,7 @@ export const createCertificateProcedure = workspaceProcedure
         { workspaceId: ctx.workspace.id, name: input.name, certificate: input.certificate, key: input.key, ca: input.ca },
         ctx.secretKey,
       );
+      await recordAudit(ctx, 'certificate.created', { type: 'certificate', id: created.id }, { name: input.name });
       return toCertificateSummary(created);
     } catch (error) {
       if (isUniqueConstraintError(error)) {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { generateWebhookSecret, httpChannelConfigSchema } from '@parley/channels';
 import { createChannel } from '@parley/db';
+import { recordAudit } from '../access/record-audit';
 import { findWorkspaceBot } from '../bots/find-workspace-bot';
 import { botIdSchema } from '../bots/bot-schemas';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { channelNameSchema, createdChannelSchema } from './channel-schemas';
 
 export const createChannelInputSchema = z.object({
@@ -20,9 +21,9 @@ export const createChannelInputSchema = z.object({
  * secrets `{ webhookSecret }` next to config `{ outboundUrl }` (the split
  * httpChannelAdapter reads). Returns the secret this once, with the channel id
  * and its webhook path `/webhooks/http/<id>`. NOT_FOUND for a bot outside the
- * workspace.
+ * workspace. Audited (`channel.created`).
  */
-export const createChannelProcedure = workspaceProcedure
+export const createChannelProcedure = roleProcedure('builder')
   .input(createChannelInputSchema)
   .output(createdChannelSchema)
   .mutation(async ({ ctx, input }) => {
@@ -40,5 +41,6 @@ export const createChannelProcedure = workspaceProcedure
       },
       ctx.secretKey,
     );
+    await recordAudit(ctx, 'channel.created', { type: 'channel', id: channel.id }, { name: input.name, type: input.type, botId: bot.id, outboundUrl: input.outboundUrl });
     return { id: channel.id, webhookPath: `/webhooks/http/${encodeURIComponent(channel.id)}`, secret };
   });

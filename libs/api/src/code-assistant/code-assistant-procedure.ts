@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { CodeAssistantError, type CodeAssistantErrorKind } from './code-assistant-error';
 
 const trpcCodes = {
@@ -16,7 +16,7 @@ const trpcCodes = {
  * configured), BAD_REQUEST (code that does not parse), BAD_GATEWAY (the endpoint failed),
  * GATEWAY_TIMEOUT.
  */
-export const codeAssistantProcedure = workspaceProcedure.use(async ({ next }) => {
+export const codeAssistantProcedure = roleProcedure('builder', { outsideTransaction: "the assistant waits on the language model" }).use(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof CodeAssistantError) {
     throw new TRPCError({ code: trpcCodes[result.error.cause.kind], message: result.error.cause.message, cause: result.error.cause });

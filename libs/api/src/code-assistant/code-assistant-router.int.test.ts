@@ -5,6 +5,7 @@ import { createDb, createWorkspace, type Db } from '@parley/db';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createCaller, createContext } from '../index';
+import { testPrincipal } from '../testing/member-context';
 import { trpcError } from '../testing/trpc-error';
 
 /**
@@ -77,7 +78,7 @@ function configure(extra: Record<string, string> = {}): void {
 }
 
 async function caller() {
-  return createCaller(await createContext({ db, secretKey: randomBytes(32).toString('hex'), workspace }));
+  return createCaller(createContext({ db, secretKey: randomBytes(32).toString('hex'), principal: testPrincipal, workspace, role: 'builder' }));
 }
 
 const requestSchema = z.object({
@@ -168,7 +169,7 @@ describe('codeAssistant', () => {
   });
 
   it('refuses callers without a workspace', async () => {
-    const anonymous = createCaller(await createContext({ db, secretKey: randomBytes(32).toString('hex'), workspace: null }));
+    const anonymous = createCaller(createContext({ db, secretKey: randomBytes(32).toString('hex'), workspace: null }));
     expect((await trpcError(anonymous.codeAssistant.improve({ code: 'x' }))).code).toBe('UNAUTHORIZED');
   });
 });

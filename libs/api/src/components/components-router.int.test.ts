@@ -3,7 +3,8 @@ import type { TRPCError } from '@trpc/server';
 import { createDb, createWorkspace, getLatestVersion, publishComponent, saveComponentDraft, saveDraft, type Db } from '@parley/db';
 import { migrateFlow, seededRandom, step, type EngineEvent, type Flow, type FlowInput, type FlowIssue, type SessionState, type StepResult } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCaller, createContext, FlowInvalidError } from '../index';
+import { createCaller, FlowInvalidError } from '../index';
+import { memberContext } from '../testing/member-context';
 import type { ComponentDocumentInput } from './component-document';
 import { trpcError } from '../testing/trpc-error';
 
@@ -30,7 +31,7 @@ afterAll(async () => {
 });
 
 async function callerFor(workspaceSlug: string) {
-  return createCaller(await createContext({ db, secretKey, workspaceSlug }));
+  return createCaller(await memberContext(db, secretKey, workspaceSlug));
 }
 
 function issuesOf(error: TRPCError): FlowIssue[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createComponent } from '@parley/db';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { checkComponentDocument } from './check-with-components';
 import { starterComponentDocument } from './component-document';
 import { componentDescriptionSchema, componentDocumentInputSchema, componentNameSchema, createdComponentSchema } from './component-schemas';
@@ -22,7 +22,7 @@ const newComponentId = 'new-component';
  * (revision 0). An invalid document is refused like `components.saveDraft`
  * refuses one. Returns the new id and the document's warnings.
  */
-export const createComponentProcedure = workspaceProcedure
+export const createComponentProcedure = roleProcedure('builder')
   .input(createComponentInputSchema)
   .output(createdComponentSchema)
   .mutation(async ({ ctx, input }) => {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { listComponentVersions } from '@parley/db';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { componentDetailSchema, componentIdSchema } from './component-schemas';
 import { findWorkspaceComponent } from './find-workspace-component';
 
 export const getComponentInputSchema = z.object({ id: componentIdSchema });
 
 /** `components.get`: one component of the workspace with its draft and published versions; NOT_FOUND otherwise. */
-export const getComponentProcedure = workspaceProcedure
+export const getComponentProcedure = roleProcedure('analyst')
   .input(getComponentInputSchema)
   .output(componentDetailSchema)
   .query(async ({ ctx, input }) => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { listComponents } from '@parley/db';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { componentSummarySchema } from './component-schemas';
 
 /** `components.list`: the workspace's components, most recently edited first. */
-export const listComponentsProcedure = workspaceProcedure.output(z.array(componentSummarySchema)).query(async ({ ctx }) => {
+export const listComponentsProcedure = roleProcedure('analyst').output(z.array(componentSummarySchema)).query(async ({ ctx }) => {
   const components = await listComponents(ctx.db, ctx.workspace.id);
   return components.map((component) => ({
     id: component.id,

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { NotFoundError, publishComponent } from '@parley/db';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { checkComponentDocument } from './check-with-components';
 import { componentIdSchema, publishedComponentVersionSchema } from './component-schemas';
 import { findWorkspaceComponent } from './find-workspace-component';
@@ -18,7 +18,7 @@ export const publishComponentInputSchema = z.object({ id: componentIdSchema });
  * The components it uses are not pinned here: a bot's publish resolves them, with
  * every other component, to their latest published version.
  */
-export const publishComponentProcedure = workspaceProcedure
+export const publishComponentProcedure = roleProcedure('builder')
   .input(publishComponentInputSchema)
   .output(publishedComponentVersionSchema)
   .mutation(async ({ ctx, input }) => {

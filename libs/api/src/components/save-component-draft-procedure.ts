@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { NotFoundError, saveComponentDraft, StaleComponentDraftError } from '@parley/db';
-import { workspaceProcedure } from '../workspace-procedure';
+import { roleProcedure } from '../workspace-procedure';
 import { checkComponentDocument } from './check-with-components';
 import { componentDocumentSchema } from './component-document';
 import { componentDocumentInputSchema, componentIdSchema, savedComponentDraftSchema } from './component-schemas';
@@ -25,7 +25,7 @@ export const saveComponentDraftInputSchema = z.object({
  * - otherwise saved (the component's name follows the document's): returns the new
  *   revision and the document's warnings.
  */
-export const saveComponentDraftProcedure = workspaceProcedure
+export const saveComponentDraftProcedure = roleProcedure('builder')
   .input(saveComponentDraftInputSchema)
   .output(savedComponentDraftSchema)
   .mutation(async ({ ctx, input }) => {

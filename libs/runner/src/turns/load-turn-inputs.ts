@@ -5,6 +5,7 @@ import {
   fireSessionTimers,
   listDoneSessionCallsOfContacts,
   listPersonAttributes,
+  listSessionAllowances,
   listSessionStartFacts,
   listUnprocessedInboundOfContacts,
   personRefKey,
@@ -63,6 +64,10 @@ export async function loadTurnInputs(tx: SqlClient, ctx: RunnerContext, work: re
   const botIds = [...new Set(mayStart.flatMap(({ ref }) => channels.get(ref.channelId)?.botId ?? []))];
   const facts = mayStart.length > 0 ? await listSessionStartFacts(tx, mayStart.map((each) => each.ref), botIds) : null;
 
+  // Workspaces at their session limit start no session: a new contact's message is then not answered.
+  const startsIn = [...new Set(mayStart.flatMap(({ ref }) => (sessions.has(contactKey(ref)) ? [] : (channels.get(ref.channelId)?.workspaceId ?? []))))];
+  const allowances = startsIn.length > 0 ? await listSessionAllowances(tx, startsIn, ctx.maxSessionsPerWorkspace ?? 0) : new Map<string, number>();
+
   const flows = new Map<string, Flow>();
   const flowOf = async (versionId: string): Promise<Flow> => {
     const known = flows.get(versionId);
@@ -78,7 +83,17 @@ export async function loadTurnInputs(tx: SqlClient, ctx: RunnerContext, work: re
     const channel = channels.get(each.ref.channelId);
     const session = sessions.get(key) ?? null;
     const version = channel?.botId && mayStart.includes(each) ? facts?.latestVersions.get(channel.botId) : undefined;
-    const start = channel?.botId && version ? { workspaceId: channel.workspaceId, botId: channel.botId, versionId: version.id, versionNumber: version.number } : null;
+    let start = channel?.botId && version ? { workspaceId: channel.workspaceId, botId: channel.botId, versionId: version.id, versionNumber: version.number } : null;
+    let startRefused: ContactTurnInput['startRefused'] = null;
+    const allowance = start && !session ? allowances.get(start.workspaceId) : undefined;
+    if (start && allowance !== undefined) {
+      if (allowance <= 0) {
+        start = null;
+        startRefused = 'session-limit';
+      } else {
+        allowances.set(start.workspaceId, allowance - 1);
+      }
+    }
     let keepsPerson = false;
     for (const versionId of [session?.botVersionId, start?.versionId]) {
       if (versionId !== undefined && personScopedNames(await flowOf(versionId)).size > 0) keepsPerson = true;
@@ -95,6 +110,7 @@ export async function loadTurnInputs(tx: SqlClient, ctx: RunnerContext, work: re
       session,
       flows,
       start,
+      startRefused,
       agent: facts?.withAgent.get(key) ?? null,
       unappliedCalls: facts?.unappliedCalls.get(key) ?? new Set(),
       personAttributes: undefined,

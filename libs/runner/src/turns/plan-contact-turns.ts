@@ -30,6 +30,8 @@ export type ContactTurnInput = {
   flows: ReadonlyMap<string, Flow>;
   /** Where a new session starts: the channel's bot and its latest published version; null: there is none. */
   start: { workspaceId: string; botId: string; versionId: string; versionNumber: number } | null;
+  /** Why `start` is null although the bot is published: the workspace has as many active sessions as it may. */
+  startRefused?: 'session-limit' | null;
   /** The conversation with a human agent that gets the contact's messages instead of a new session. */
   agent: { conversationId: string; workspaceId: string } | null;
   /**
@@ -200,7 +202,8 @@ export function planContactTurns(input: ContactTurnInput): ContactPlan {
           }
           if (!input.start) {
             plan.processed.push({ messageIds: ids, sessionId: null });
-            plan.notes.push({ sessionId: null, note: 'no published bot version: message not answered', detail: { messageId: last.id } });
+            const note = input.startRefused === 'session-limit' ? 'workspace at its session limit: message not answered' : 'no published bot version: message not answered';
+            plan.notes.push({ sessionId: null, note, detail: { messageId: last.id } });
             return;
           }
           current = startSession(input, input.start);

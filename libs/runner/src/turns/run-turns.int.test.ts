@@ -117,6 +117,40 @@ describe('runTurns', () => {
     expect(await replies(fixture.channelId, fresh)).toEqual(['ready', 'echo again', 'echo more']);
   });
 
+  it('starts no session past the workspace\'s limit: its own setting first, else the operator\'s default; active sessions count', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    await db.workspace.update({ where: { id: fixture.workspaceId }, data: { maxConcurrentSessions: 2 } });
+    const first = await started(fixture);
+    const [second, third] = [fixture.contact(), fixture.contact()];
+    await say(fixture, second, 'hi');
+    await say(fixture, third, 'hi');
+    await say(fixture, first, 'still here');
+    await processInboxBatch(fixture.ctx, [
+      { channelId: fixture.channelId, contact: second },
+      { channelId: fixture.channelId, contact: third },
+      { channelId: fixture.channelId, contact: first },
+    ]);
+    expect(await replies(fixture.channelId, second)).toEqual(['ready']);
+    // The limit (2) is reached: the third contact's message is stored and marked handled, not answered.
+    expect(await replies(fixture.channelId, third)).toEqual([]);
+    expect(await db.message.findFirstOrThrow({ where: { channelId: fixture.channelId, contact: third, direction: 'inbound' } })).toMatchObject({ status: 'processed', sessionId: null });
+    expect(await db.session.count({ where: { channelId: fixture.channelId, contact: third } })).toBe(0);
+    // A session that is already running goes on.
+    expect(await replies(fixture.channelId, first)).toEqual(['ready', 'echo still here']);
+
+    // Without a workspace setting, the operator's default applies (here 3 > 2 active: one more may start).
+    await db.workspace.update({ where: { id: fixture.workspaceId }, data: { maxConcurrentSessions: null } });
+    const withDefault = { ...fixture.ctx, maxSessionsPerWorkspace: 3 };
+    const [fourth, fifth] = [fixture.contact(), fixture.contact()];
+    await say(fixture, fourth, 'hi');
+    await say(fixture, fifth, 'hi');
+    await processInboxBatch(withDefault, [
+      { channelId: fixture.channelId, contact: fourth },
+      { channelId: fixture.channelId, contact: fifth },
+    ]);
+    expect([await replies(fixture.channelId, fourth), await replies(fixture.channelId, fifth)]).toEqual([['ready'], []]);
+  });
+
   it("routes a new contact's messages to its agent conversation, and starts sessions that remember person attributes", async () => {
     const fixture = await createRunnerTestFixture(db, echoTestFlow);
     const handedOver = await started(fixture);

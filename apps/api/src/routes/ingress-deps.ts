@@ -1,0 +1,14 @@
+import type { ChannelCache, Db, InboundBatcher } from '@parley/db';
+import type { InboundLanes, Queues } from '@parley/queue';
+import type { WorkspaceInboundLimiter } from '../edge/workspace-inbound-limiter';
+
+/** What every channel's ingress route needs: storage, the inbox batcher, the queues and their lanes, channels, the workspace rate limit. */
+export type IngressDeps = {
+  db: Db;
+  inbox: InboundBatcher;
+  queues: Queues;
+  lanes?: InboundLanes;
+  channels: ChannelCache;
+  /** Inbound messages per second per workspace (429 past it); none: no limit. */
+  workspaceLimiter?: WorkspaceInboundLimiter;
+};
