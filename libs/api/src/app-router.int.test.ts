@@ -255,13 +255,14 @@ describe('bots and channels, end to end', () => {
   it("hides one workspace's bots from another", async () => {
     const other = await callerFor(otherSlug);
     expect(await other.bots.list()).toEqual([]);
+    // One at a time: a call started before its turn to be awaited would reject unhandled.
     for (const call of [
-      other.bots.get({ id: botId }),
-      other.bots.saveDraft({ id: botId, draft: starterFlow() }),
-      other.bots.publish({ id: botId }),
-      other.channels.create({ botId, type: 'http', name: 'Sneaky', outboundUrl: 'https://example.test/' }),
+      () => other.bots.get({ id: botId }),
+      () => other.bots.saveDraft({ id: botId, draft: starterFlow() }),
+      () => other.bots.publish({ id: botId }),
+      () => other.channels.create({ botId, type: 'http', name: 'Sneaky', outboundUrl: 'https://example.test/' }),
     ]) {
-      expect((await trpcError(call)).code).toBe('NOT_FOUND');
+      expect((await trpcError(call())).code).toBe('NOT_FOUND');
     }
     const missing = await trpcError((await callerFor(slug)).bots.get({ id: 'no-such-bot' }));
     expect(missing.code).toBe('NOT_FOUND');

@@ -11,12 +11,14 @@ import { describeInputIssues, inputIssues } from './input-issues';
  * `data` (both null when they do not apply):
  * - `issues`: every FlowIssue of a refused flow document (BAD_REQUEST);
  * - `inputIssues`: `{ field, message }` per invalid input field (BAD_REQUEST).
- * Outside development, messages of unexpected (INTERNAL_SERVER_ERROR) errors are
- * replaced so database details do not leak; the host's onError logs the original.
+ * In every mode, messages of unexpected (INTERNAL_SERVER_ERROR) errors are replaced and
+ * no stack is attached (`isDev: false`), so database details never reach a client; the
+ * host's onError logs the original.
  */
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
+  isDev: false,
   errorFormatter({ shape, error }) {
-    const internal = error.code === 'INTERNAL_SERVER_ERROR' && process.env['NODE_ENV'] === 'production';
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
       message: internal ? 'Internal server error' : shape.message,

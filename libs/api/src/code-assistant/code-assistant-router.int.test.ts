@@ -142,11 +142,11 @@ describe('codeAssistant', () => {
     vi.stubEnv('OPENAI_MODEL', '');
     const api = await caller();
     for (const call of [
-      api.codeAssistant.create({ prompt: 'Add one to count' }),
-      api.codeAssistant.edit({ code: 'x()', instruction: 'y' }),
-      api.codeAssistant.fix({ code: 'x(' }),
+      () => api.codeAssistant.create({ prompt: 'Add one to count' }),
+      () => api.codeAssistant.edit({ code: 'x()', instruction: 'y' }),
+      () => api.codeAssistant.fix({ code: 'x(' }),
     ]) {
-      const error = await trpcError(call);
+      const error = await trpcError(call());
       expect(error.code).toBe('PRECONDITION_FAILED');
       expect(error.message).toBe('Code assistant is not configured: set OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_MODEL');
     }

@@ -156,8 +156,9 @@ describe('components', () => {
 
     const other = await callerFor(otherSlug);
     expect(await other.components.list()).toEqual([]);
-    for (const call of [other.components.get({ id: created.id }), other.components.publish({ id: created.id }), other.components.saveDraft({ id: created.id, draft: askEmail('x') })]) {
-      expect((await trpcError(call)).code).toBe('NOT_FOUND');
+    // One at a time: a call started before its turn to be awaited would reject unhandled.
+    for (const call of [() => other.components.get({ id: created.id }), () => other.components.publish({ id: created.id }), () => other.components.saveDraft({ id: created.id, draft: askEmail('x') })]) {
+      expect((await trpcError(call())).code).toBe('NOT_FOUND');
     }
   });
 
