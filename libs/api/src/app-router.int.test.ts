@@ -234,7 +234,7 @@ describe('bots and channels, end to end', () => {
     expect((await caller.bots.get({ id })).latestVersion).toBeNull();
   });
 
-  it('creates an HTTP channel and returns its secret once', async () => {
+  it('creates an HTTP channel and returns its secret once, to an owner only', async () => {
     const caller = await callerFor(slug);
     const channel = await caller.channels.create({ botId, type: 'http', name: 'Website', outboundUrl: 'https://example.test/replies' });
     expect(channel.webhookPath).toBe(`/webhooks/http/${channel.id}`);
@@ -246,6 +246,12 @@ describe('bots and channels, end to end', () => {
 
     const again = await caller.channels.create({ botId, type: 'http', name: 'Website 2', outboundUrl: 'http://127.0.0.1:9/x' });
     expect(again.secret).not.toBe(channel.secret);
+
+    // A builder creates channels too, but secrets reach a browser only through an owner: null here.
+    const builder = createCaller(await memberContext(db, secretKey, slug, { role: 'builder' }));
+    const byBuilder = await builder.channels.create({ botId, type: 'http', name: 'Website 3', outboundUrl: 'https://example.test/replies' });
+    expect(byBuilder.secret).toBeNull();
+    expect(Object.keys((await getChannel(db, byBuilder.id, secretKey))?.secrets ?? {})).toEqual(['webhookSecret']);
 
     const http = await post('channels.create', { botId, type: 'http', name: 'Bad', outboundUrl: 'ftp://example.test' });
     expect(http.status).toBe(400);

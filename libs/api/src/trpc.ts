@@ -11,14 +11,15 @@ import { describeInputIssues, inputIssues } from './input-issues';
  * `data` (both null when they do not apply):
  * - `issues`: every FlowIssue of a refused flow document (BAD_REQUEST);
  * - `inputIssues`: `{ field, message }` per invalid input field (BAD_REQUEST).
- * In every mode, messages of unexpected (INTERNAL_SERVER_ERROR) errors are replaced and
- * no stack is attached (`isDev: false`), so database details never reach a client; the
- * host's onError logs the original.
+ * No stack is attached in any mode (`isDev: false`). The host (apps/api) replaces the
+ * message of an unexpected error in every mode before this runs (a failure of Postgres
+ * or Redis becomes a short 503 message) and logs the original; in production this
+ * formatter also replaces whatever INTERNAL_SERVER_ERROR message is left, as a last line.
  */
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
-    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const internal = error.code === 'INTERNAL_SERVER_ERROR' && process.env['NODE_ENV'] === 'production';
     return {
       ...shape,
       message: internal ? 'Internal server error' : shape.message,

@@ -60,6 +60,12 @@ export const sandboxPoolOptionsSchema = z
      * manages (the worker's own cgroup) is left to the operator's decision.
      */
     cgroupDir: z.string().min(1).optional(),
+    /**
+     * `auto`: run each sandbox process in a network namespace of its own (no network at all)
+     * where this machine allows it (resolveNetworkIsolation: util-linux unshare with user
+     * namespaces); `off`: share the worker's network.
+     */
+    isolateNetwork: z.enum(['auto', 'off']).default('auto'),
     /** Where a sandbox process's stderr goes (V8 prints its out-of-memory report there before aborting). */
     stderr: z.enum(['inherit', 'ignore']).default('inherit'),
     /** Operator notices (the memory ceiling in force, processes recycled); default: one line each on stderr. */

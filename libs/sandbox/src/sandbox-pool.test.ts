@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxPool } from './sandbox-pool';
 import type { SandboxInput } from './sandbox-input-schema';
@@ -250,6 +250,37 @@ describe('the pool', () => {
       }
     } finally {
       await withSecrets.dispose();
+    }
+  });
+
+  it('runs the sandbox processes without network where the machine allows it: a network namespace of their own, with no interface up', async () => {
+    const network = pool.stats().network;
+    if (network.mechanism !== 'netns') {
+      // Only where unprivileged user namespaces are off; the pool says why in its log.
+      expect(network.reason.length).toBeGreaterThan(10);
+      return;
+    }
+    const pids = pool.processIds();
+    expect(pids.length).toBeGreaterThan(0);
+    for (const pid of pids) {
+      expect(readlinkSync(`/proc/${pid}/ns/net`)).not.toBe(readlinkSync('/proc/self/ns/net'));
+      // Only the loopback interface exists there, and it is down: nothing can be reached.
+      const interfaces = readFileSync(`/proc/${pid}/net/dev`, 'utf8').split('\n').slice(2).filter((line) => line.trim() !== '').map((line) => line.split(':')[0]?.trim());
+      expect(interfaces).toEqual(['lo']);
+    }
+    // Scripts run as before.
+    expect((await run("attributeApi.set('n', 1)", {})).ok).toBe(true);
+  });
+
+  it('shares the worker\'s network when told to (isolateNetwork: off)', async () => {
+    const shared = new SandboxPool({ size: 1, isolateNetwork: 'off', log: () => undefined });
+    try {
+      await shared.whenReady();
+      expect(shared.stats().network).toMatchObject({ mechanism: 'none' });
+      const [pid] = shared.processIds();
+      if (pid !== undefined && existsSync(`/proc/${pid}/ns/net`)) expect(readlinkSync(`/proc/${pid}/ns/net`)).toBe(readlinkSync('/proc/self/ns/net'));
+    } finally {
+      await shared.dispose();
     }
   });
 

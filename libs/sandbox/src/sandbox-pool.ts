@@ -9,6 +9,7 @@ import { sandboxPoolOptionsSchema, type ResolvedSandboxPoolOptions, type Sandbox
 import type { SandboxResult } from './sandbox-result-schema';
 import { SandboxUnavailableError } from './sandbox-unavailable-error';
 import type { IsolatePoolStats } from './isolate-pool';
+import { resolveNetworkIsolation, type NetworkIsolation } from './resolve-network-isolation';
 import { spawnSandboxProcess } from './spawn-sandbox-process';
 
 type PendingRun = {
@@ -49,6 +50,8 @@ export type SandboxPoolStats = {
   processesRecycled: number;
   /** The kernel's memory ceiling on each sandbox process (see resolveProcessMemoryCeiling). */
   memoryCeiling: ProcessMemoryCeiling;
+  /** Whether sandbox processes run without network (see resolveNetworkIsolation). */
+  network: NetworkIsolation;
   runs: number;
   isolatesCreated: number;
   isolatesDisposed: number;
@@ -107,6 +110,7 @@ export class SandboxPool implements Sandbox {
   readonly #readyWaiters: Array<() => void> = [];
   readonly #retired = { isolatesCreated: 0, isolatesDisposed: 0, scriptsCompiled: 0 };
   readonly #ceiling: ProcessMemoryCeiling;
+  readonly #network: NetworkIsolation;
   readonly #log: (line: string) => void;
   #disposed = false;
   #nextId = 0;
@@ -125,6 +129,12 @@ export class SandboxPool implements Sandbox {
     this.#log = this.#options.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.#ceiling = resolveProcessMemoryCeiling(this.#options);
     this.#log(`sandbox: ${describeCeiling(this.#ceiling, this.#options.processMemoryMb)}`);
+    this.#network = resolveNetworkIsolation(this.#options.isolateNetwork);
+    this.#log(
+      this.#network.mechanism === 'netns'
+        ? 'sandbox: each sandbox process runs in a network namespace of its own (no network)'
+        : `sandbox: sandbox processes share the worker's network: ${this.#network.reason}`,
+    );
     for (let i = 0; i < this.#options.size; i++) this.#spawn();
   }
 
@@ -166,6 +176,7 @@ export class SandboxPool implements Sandbox {
       processesLost: this.#lost,
       processesRecycled: this.#recycled,
       memoryCeiling: this.#ceiling,
+      network: this.#network,
       runs: this.#runs,
       isolatesCreated: sum('isolatesCreated'),
       isolatesDisposed: sum('isolatesDisposed'),
@@ -203,6 +214,7 @@ export class SandboxPool implements Sandbox {
     Object.assign(env, fixedEnv);
     const { child, release } = spawnSandboxProcess({
       ceiling: this.#ceiling,
+      prefix: this.#network.mechanism === 'netns' ? this.#network.prefix : [],
       nodeArgs: [...nodeFlags, hostMain, JSON.stringify({ ...this.#options.isolates, size: 1 })],
       env,
       stderr: this.#options.stderr,

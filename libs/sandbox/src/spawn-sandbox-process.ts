@@ -9,8 +9,8 @@ export type SandboxProcess = { child: ChildProcess; release: () => void };
 let cgroups = 0;
 
 /**
- * Starts `node <nodeArgs>` with an IPC channel (what `fork` does) under the kernel memory
- * ceiling `ceiling`:
+ * Starts `node <nodeArgs>` with an IPC channel (what `fork` does), through `prefix` (its
+ * own network namespace where available), under the kernel memory ceiling `ceiling`:
  * - `rlimit-as`: through `/bin/sh -c 'ulimit -v N && exec node …'`, so the limit holds from
  *   the process's first instruction, for anything it starts, and cannot be raised (the shell
  *   sets the hard limit too); the process keeps the shell's pid, and not the shell's PWD;
@@ -22,18 +22,25 @@ let cgroups = 0;
  */
 export function spawnSandboxProcess(options: {
   ceiling: ProcessMemoryCeiling;
+  /** A command the process is started through (a network namespace of its own: resolveNetworkIsolation); empty: none. */
+  prefix: readonly string[];
   nodeArgs: string[];
   env: NodeJS.ProcessEnv;
   stderr: 'inherit' | 'ignore';
 }): SandboxProcess {
   const { ceiling, nodeArgs, env } = options;
   const spawnOptions: SpawnOptions = { env, serialization: 'advanced', stdio: ['ignore', 'ignore', options.stderr, 'ipc'] };
+  // The prefix (unshare) execs what follows: the process keeps one pid throughout.
+  const start = (command: string, args: string[]): ChildProcess => {
+    const [first, ...rest] = options.prefix;
+    return first === undefined ? spawn(command, args, spawnOptions) : spawn(first, [...rest, command, ...args], spawnOptions);
+  };
   if (ceiling.mechanism === 'rlimit-as') {
     const kib = String(ceiling.limitMb * 1_024);
-    const child = spawn(rlimitShell, ['-c', 'unset PWD OLDPWD; ulimit -v "$0" && exec "$@"', kib, process.execPath, ...nodeArgs], spawnOptions);
+    const child = start(rlimitShell, ['-c', 'unset PWD OLDPWD; ulimit -v "$0" && exec "$@"', kib, process.execPath, ...nodeArgs]);
     return { child, release: () => undefined };
   }
-  const child = spawn(process.execPath, nodeArgs, spawnOptions);
+  const child = start(process.execPath, nodeArgs);
   if (ceiling.mechanism === 'none' || child.pid === undefined) return { child, release: () => undefined };
   const dir = join(ceiling.cgroupDir, `parley-sandbox-${process.pid}-${++cgroups}`);
   const release = (): void => {

@@ -97,6 +97,22 @@ async function admit(deps: VisitorAuthDeps, context: WebchatRequestContext, chec
 }
 
 /**
+ * The checks of every web chat request a visitor makes with their token: the channel
+ * (openWebchatRequest), then the visitor (authenticateVisitor).
+ */
+export async function openVisitorRequest(
+  deps: WebchatRequestDeps & VisitorAuthDeps,
+  channelId: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<({ ok: true; visitor: AuthenticatedVisitor } & WebchatRequestContext) | WebchatRefusal> {
+  const opened = await openWebchatRequest(deps, channelId, request, reply);
+  if (!opened.ok) return opened;
+  const visitor = await authenticateVisitor(deps, opened, request);
+  return visitor.ok ? { ...opened, visitor } : visitor;
+}
+
+/**
  * The channel's token cut-off (epoch ms) at the resolution credentials carry their issue
  * time in (whole seconds): a credential issued in the cut-off's own second stands, so a
  * visitor given a new token right after the cut-off is never refused with it.

@@ -16,7 +16,7 @@ import { WebchatEventHub } from './webchat-event-hub';
 import { registerWebchatEventsRoute } from './webchat-events-route';
 import { sendTooManyRequests } from '../edge/send-too-many-requests';
 import { takeWebchatMessageSlot } from './webchat-rate-limit';
-import { authenticateVisitor, openWebchatRequest, readBearer, readQuery } from './webchat-request';
+import { authenticateVisitor, openVisitorRequest, openWebchatRequest, readBearer, readQuery } from './webchat-request';
 import { registerWebchatScriptRoute } from './webchat-script-route';
 import { webchatStreamLimitsSchema, type WebchatStreamLimitsInput } from './webchat-stream-limits';
 import { revokeVisitorTokens } from './webchat-visitor-revocations';
@@ -61,6 +61,7 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
   const prefix = deps.queues.inbound.opts.prefix ?? 'bull';
   const redis = deps.queues.connection;
   const auth = { secretKey: deps.secretKey, redis, prefix };
+  const visitorDeps = { ...deps, ...auth };
   const limits = webchatStreamLimitsSchema.parse(deps.streamLimits ?? {});
   const hub = new WebchatEventHub({ redis, prefix, logger: app.log, db: deps.db, channels: deps.channels, limits });
   // Open event streams would keep the server from closing: end them first.
@@ -103,10 +104,9 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
 
   app.delete<{ Params: { channelId: string } }>('/webchat/:channelId/sessions', publicRoute('the visitor token authenticates the visitor signing out'), async (request, reply) => {
     const { channelId } = request.params;
-    const opened = await openWebchatRequest(deps, channelId, request, reply);
+    const opened = await openVisitorRequest(visitorDeps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
-    const visitor = await authenticateVisitor(auth, opened, request);
-    if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
+    const { visitor } = opened;
     await revokeVisitorTokens(redis, prefix, channelId, visitor.visitorId, Date.now());
     request.log.info({ channelId, contact: visitor.visitorId }, 'web chat visitor signed out: tokens revoked');
     return reply.code(204).send();
@@ -114,10 +114,9 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
 
   app.post<{ Params: { channelId: string } }>('/webchat/:channelId/stream-tickets', publicRoute('the visitor token authenticates the visitor'), async (request, reply) => {
     const { channelId } = request.params;
-    const opened = await openWebchatRequest(deps, channelId, request, reply);
+    const opened = await openVisitorRequest(visitorDeps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
-    const visitor = await authenticateVisitor(auth, opened, request);
-    if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
+    const { visitor } = opened;
     const now = Date.now();
     reply.header('cache-control', 'no-store');
     return reply.code(201).send({
@@ -128,10 +127,9 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
 
   app.post<{ Params: { channelId: string } }>('/webchat/:channelId/messages', publicRoute('the visitor token authenticates the visitor; limited per visitor, address and workspace'), async (request, reply) => {
     const { channelId } = request.params;
-    const opened = await openWebchatRequest(deps, channelId, request, reply);
+    const opened = await openVisitorRequest(visitorDeps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
-    const visitor = await authenticateVisitor(auth, opened, request);
-    if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
+    const { visitor } = opened;
     const parsed = parseWebchatInbound(request.body, visitor.visitorId);
     if (!parsed.ok) {
       return reply.code(400).send({ error: 'invalid_body', field: parsed.error.field, message: parsed.error.message });
@@ -150,10 +148,9 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatDeps): 
 
   app.get<{ Params: { channelId: string } }>('/webchat/:channelId/history', publicRoute("the visitor token authenticates the visitor; only that visitor's messages"), async (request, reply) => {
     const { channelId } = request.params;
-    const opened = await openWebchatRequest(deps, channelId, request, reply);
+    const opened = await openVisitorRequest(visitorDeps, channelId, request, reply);
     if (!opened.ok) return reply.code(opened.status).send(opened.body);
-    const visitor = await authenticateVisitor(auth, opened, request);
-    if (!visitor.ok) return reply.code(visitor.status).send(visitor.body);
+    const { visitor } = opened;
     const limit = Number(readQuery(request, 'limit') ?? 50);
     const history = await listWebchatHistory(deps.db, {
       channelId,

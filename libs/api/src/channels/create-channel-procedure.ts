@@ -19,7 +19,8 @@ export const createChannelInputSchema = z.object({
  * `channels.create`: connects a bot of the workspace to a new HTTP channel.
  * Generates the channel's Standard Webhooks secret and stores it sealed as
  * secrets `{ webhookSecret }` next to config `{ outboundUrl }` (the split
- * httpChannelAdapter reads). Returns the secret this once, with the channel id
+ * httpChannelAdapter reads). Returns the secret this once to an owner (a builder gets
+ * null and asks an owner to reveal it), with the channel id
  * and its webhook path `/webhooks/http/<id>`. NOT_FOUND for a bot outside the
  * workspace. Audited (`channel.created`).
  */
@@ -41,6 +42,8 @@ export const createChannelProcedure = roleProcedure('builder')
       },
       ctx.secretKey,
     );
-    await recordAudit(ctx, 'channel.created', { type: 'channel', id: channel.id }, { name: input.name, type: input.type, botId: bot.id, outboundUrl: input.outboundUrl });
-    return { id: channel.id, webhookPath: `/webhooks/http/${encodeURIComponent(channel.id)}`, secret };
+    // Secrets reach a browser only by an owner's audited look: here, the creation's own entry says it was shown.
+    const shown = ctx.role === 'owner';
+    await recordAudit(ctx, 'channel.created', { type: 'channel', id: channel.id }, { name: input.name, type: input.type, botId: bot.id, outboundUrl: input.outboundUrl, secretShown: shown });
+    return { id: channel.id, webhookPath: `/webhooks/http/${encodeURIComponent(channel.id)}`, secret: shown ? secret : null };
   });

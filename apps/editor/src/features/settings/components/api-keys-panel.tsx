@@ -7,17 +7,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { browserApi, describeClientError, type RouterOutputs } from '../../../trpc/browser-api';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '../../../ui/alert-dialog';
+import { ConfirmButton } from '../../../ui/confirm-button';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../ui/card';
@@ -155,27 +145,20 @@ export function ApiKeysPanel({ apiKeys }: { apiKeys: ApiKey[] }) {
                     {key.revokedAt ? (
                       <Badge variant="destructive">revoked</Badge>
                     ) : (
-                      <AlertDialog>
-                        <AlertDialogTrigger asChild>
-                          <Button variant="outline" size="sm" aria-label={`Revoke the key ${key.name}`} disabled={revoke.isPending && revoke.variables?.id === key.id}>
-                            Revoke
-                          </Button>
-                        </AlertDialogTrigger>
-                        <AlertDialogContent>
-                          <AlertDialogHeader>
-                            <AlertDialogTitle>Revoke the key “{key.name}”?</AlertDialogTitle>
-                            <AlertDialogDescription>
-                              Programs using <code>{key.prefix}…</code> are refused from their next call. This cannot be undone.
-                            </AlertDialogDescription>
-                          </AlertDialogHeader>
-                          <AlertDialogFooter>
-                            <AlertDialogCancel>Cancel</AlertDialogCancel>
-                            <AlertDialogAction destructive onClick={() => revoke.mutate(key)}>
-                              Revoke key
-                            </AlertDialogAction>
-                          </AlertDialogFooter>
-                        </AlertDialogContent>
-                      </AlertDialog>
+                      <ConfirmButton
+                        label="Revoke"
+                        ariaLabel={`Revoke the key ${key.name}`}
+                        disabled={revoke.isPending && revoke.variables?.id === key.id}
+                        title={<>Revoke the key “{key.name}”?</>}
+                        description={
+                          <>
+                            Programs using <code>{key.prefix}…</code> are refused from their next call. This cannot be undone.
+                          </>
+                        }
+                        confirmLabel="Revoke key"
+                        destructive
+                        onConfirm={() => revoke.mutate(key)}
+                      />
                     )}
                   </TableCell>
                 </TableRow>

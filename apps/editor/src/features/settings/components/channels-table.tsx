@@ -3,17 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { browserApi, describeClientError, type RouterOutputs } from '../../../trpc/browser-api';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '../../../ui/alert-dialog';
+import { ConfirmButton } from '../../../ui/confirm-button';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { CopyButton } from '../../../ui/copy-button';
@@ -85,27 +75,15 @@ export function ChannelsTable({ channels, botNames, canReveal }: ChannelsTablePr
                       <li key={name} className="flex items-center gap-2">
                         <code className="text-xs">{name}</code>
                         {canReveal && (
-                          <AlertDialog>
-                            <AlertDialogTrigger asChild>
-                              <Button variant="outline" size="sm" aria-label={`Reveal ${name} of ${channel.name}`} disabled={reveal.isPending}>
-                                Reveal
-                              </Button>
-                            </AlertDialogTrigger>
-                            <AlertDialogContent>
-                              <AlertDialogHeader>
-                                <AlertDialogTitle>
-                                  Reveal {name} of {channel.name}?
-                                </AlertDialogTitle>
-                                <AlertDialogDescription>
-                                  The value is shown once, to you. Revealing it is recorded in the workspace&apos;s audit log with your name.
-                                </AlertDialogDescription>
-                              </AlertDialogHeader>
-                              <AlertDialogFooter>
-                                <AlertDialogCancel>Cancel</AlertDialogCancel>
-                                <AlertDialogAction onClick={() => reveal.mutate({ channel, name })}>Reveal secret</AlertDialogAction>
-                              </AlertDialogFooter>
-                            </AlertDialogContent>
-                          </AlertDialog>
+                          <ConfirmButton
+                            label="Reveal"
+                            ariaLabel={`Reveal ${name} of ${channel.name}`}
+                            disabled={reveal.isPending}
+                            title={`Reveal ${name} of ${channel.name}?`}
+                            description="The value is shown once, to you. Revealing it is recorded in the workspace's audit log with your name."
+                            confirmLabel="Reveal secret"
+                            onConfirm={() => reveal.mutate({ channel, name })}
+                          />
                         )}
                       </li>
                     ))}

@@ -7,17 +7,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { browserApi, describeClientError, type RouterOutputs } from '../../../trpc/browser-api';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '../../../ui/alert-dialog';
+import { ConfirmButton } from '../../../ui/confirm-button';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../ui/card';
@@ -147,25 +137,16 @@ export function InvitationsPanel({ invitations }: { invitations: Invitation[] })
                   </TableCell>
                   <TableCell className="text-right">
                     {invitation.status === 'pending' && (
-                      <AlertDialog>
-                        <AlertDialogTrigger asChild>
-                          <Button variant="outline" size="sm" aria-label={`Revoke the invitation for ${invitation.email}`} disabled={revoke.isPending && revoke.variables?.id === invitation.id}>
-                            Revoke
-                          </Button>
-                        </AlertDialogTrigger>
-                        <AlertDialogContent>
-                          <AlertDialogHeader>
-                            <AlertDialogTitle>Revoke the invitation for {invitation.email}?</AlertDialogTitle>
-                            <AlertDialogDescription>The link stops working at once.</AlertDialogDescription>
-                          </AlertDialogHeader>
-                          <AlertDialogFooter>
-                            <AlertDialogCancel>Cancel</AlertDialogCancel>
-                            <AlertDialogAction destructive onClick={() => revoke.mutate(invitation)}>
-                              Revoke invitation
-                            </AlertDialogAction>
-                          </AlertDialogFooter>
-                        </AlertDialogContent>
-                      </AlertDialog>
+                      <ConfirmButton
+                        label="Revoke"
+                        ariaLabel={`Revoke the invitation for ${invitation.email}`}
+                        disabled={revoke.isPending && revoke.variables?.id === invitation.id}
+                        title={`Revoke the invitation for ${invitation.email}?`}
+                        description="The link stops working at once."
+                        confirmLabel="Revoke invitation"
+                        destructive
+                        onConfirm={() => revoke.mutate(invitation)}
+                      />
                     )}
                   </TableCell>
                 </TableRow>

@@ -4,19 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { browserApi, describeClientError, type MemberRole, type RouterOutputs } from '../../../trpc/browser-api';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '../../../ui/alert-dialog';
+import { ConfirmButton } from '../../../ui/confirm-button';
 import { Badge } from '../../../ui/badge';
-import { Button } from '../../../ui/button';
 import { EmptyState } from '../../../ui/empty-state';
 import { formatDateTime } from '../../../ui/format-date-time';
 import { FormStatus } from '../../../ui/form-status';
@@ -89,27 +78,16 @@ export function MembersTable({ members, currentUserId }: { members: Member[]; cu
                   <time dateTime={member.joinedAt}>{formatDateTime(member.joinedAt)}</time>
                 </TableCell>
                 <TableCell className="text-right">
-                  <AlertDialog>
-                    <AlertDialogTrigger asChild>
-                      <Button variant="outline" size="sm" disabled={pending} aria-label={`Remove ${label}`}>
-                        Remove
-                      </Button>
-                    </AlertDialogTrigger>
-                    <AlertDialogContent>
-                      <AlertDialogHeader>
-                        <AlertDialogTitle>Remove {label}?</AlertDialogTitle>
-                        <AlertDialogDescription>
-                          {member.email} loses access to this workspace at once. You can invite them again later.
-                        </AlertDialogDescription>
-                      </AlertDialogHeader>
-                      <AlertDialogFooter>
-                        <AlertDialogCancel>Cancel</AlertDialogCancel>
-                        <AlertDialogAction destructive onClick={() => remove.mutate(member)}>
-                          Remove member
-                        </AlertDialogAction>
-                      </AlertDialogFooter>
-                    </AlertDialogContent>
-                  </AlertDialog>
+                  <ConfirmButton
+                    label="Remove"
+                    ariaLabel={`Remove ${label}`}
+                    disabled={pending}
+                    title={`Remove ${label}?`}
+                    description={`${member.email} loses access to this workspace at once. You can invite them again later.`}
+                    confirmLabel="Remove member"
+                    destructive
+                    onConfirm={() => remove.mutate(member)}
+                  />
                 </TableCell>
               </TableRow>
             );
