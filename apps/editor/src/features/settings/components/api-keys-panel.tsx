@@ -11,14 +11,13 @@ import { ConfirmButton } from '../../../ui/confirm-button';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../ui/card';
-import { CopyButton } from '../../../ui/copy-button';
+import { CopyableValue } from '../../../ui/copyable-value';
 import { EmptyState } from '../../../ui/empty-state';
 import { formatDateTime } from '../../../ui/format-date-time';
 import { FormField } from '../../../ui/form-field';
 import { FormStatus } from '../../../ui/form-status';
 import { Input } from '../../../ui/input';
 import { useHydrated } from '../../../ui/use-hydrated';
-import { Label } from '../../../ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '../../../ui/table';
 import { RoleSelect } from '../../workspaces/components/role-select';
 import { memberRoles, roleDescriptions } from '../../workspaces/role-permissions';
@@ -91,13 +90,7 @@ export function ApiKeysPanel({ apiKeys }: { apiKeys: ApiKey[] }) {
               <p role="status" className="text-sm">
                 Key <strong>{created.name}</strong> created. Copy it now: it is shown only once.
               </p>
-              <Label htmlFor="new-api-key" className="sr-only">
-                New API key
-              </Label>
-              <div className="flex items-center gap-2">
-                <Input id="new-api-key" readOnly value={created.key} className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
-                <CopyButton value={created.key} label="Copy key" />
-              </div>
+              <CopyableValue id="new-api-key" label="New API key" value={created.key} copyLabel="Copy key" />
               <div>
                 <Button variant="outline" size="sm" onClick={() => setCreated(null)}>
                   Done, hide the key

@@ -6,12 +6,10 @@ import { browserApi, describeClientError, type RouterOutputs } from '../../../tr
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
-import { CopyButton } from '../../../ui/copy-button';
+import { CopyableValue } from '../../../ui/copyable-value';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../../ui/dialog';
 import { EmptyState } from '../../../ui/empty-state';
 import { FormStatus } from '../../../ui/form-status';
-import { Input } from '../../../ui/input';
-import { Label } from '../../../ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '../../../ui/table';
 
 type Channel = RouterOutputs['channels']['list'][number];
@@ -102,13 +100,7 @@ export function ChannelsTable({ channels, botNames, canReveal }: ChannelsTablePr
             </DialogTitle>
             <DialogDescription>Copy it now: it is not shown again once you close this.</DialogDescription>
           </DialogHeader>
-          <Label htmlFor="revealed-secret" className="sr-only">
-            Secret value
-          </Label>
-          <div className="flex items-center gap-2">
-            <Input id="revealed-secret" readOnly value={revealed?.value ?? ''} className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
-            <CopyButton value={revealed?.value ?? ''} />
-          </div>
+          <CopyableValue id="revealed-secret" label="Secret value" value={revealed?.value ?? ''} />
           <DialogFooter>
             <Button onClick={() => setRevealed(null)}>Done</Button>
           </DialogFooter>

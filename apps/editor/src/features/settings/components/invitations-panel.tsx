@@ -11,13 +11,12 @@ import { ConfirmButton } from '../../../ui/confirm-button';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../ui/card';
-import { CopyButton } from '../../../ui/copy-button';
+import { CopyableValue } from '../../../ui/copyable-value';
 import { formatDateTime } from '../../../ui/format-date-time';
 import { FormField } from '../../../ui/form-field';
 import { FormStatus } from '../../../ui/form-status';
 import { Input } from '../../../ui/input';
 import { useHydrated } from '../../../ui/use-hydrated';
-import { Label } from '../../../ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '../../../ui/table';
 import { RoleSelect } from '../../workspaces/components/role-select';
 import { memberRoles, roleDescriptions } from '../../workspaces/role-permissions';
@@ -94,13 +93,7 @@ export function InvitationsPanel({ invitations }: { invitations: Invitation[] })
               <p role="status" className="text-sm">
                 Invitation created for <strong>{created.email}</strong> as {created.role}. Send them this link (it is shown only now):
               </p>
-              <Label htmlFor="invitation-link" className="sr-only">
-                Invitation link
-              </Label>
-              <div className="flex items-center gap-2">
-                <Input id="invitation-link" readOnly value={created.link} className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
-                <CopyButton value={created.link} label="Copy link" />
-              </div>
+              <CopyableValue id="invitation-link" label="Invitation link" value={created.link} copyLabel="Copy link" />
             </div>
           )}
         </CardContent>

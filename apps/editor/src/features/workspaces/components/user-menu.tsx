@@ -39,7 +39,8 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
       )}
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="sm" aria-label={`Account menu for ${user.name || user.email}`}>
+          <Button variant="ghost" size="sm">
+            <span className="sr-only">Account menu for </span>
             <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">
               {(user.name || user.email).slice(0, 1).toUpperCase()}
             </span>
