@@ -6,7 +6,7 @@ import { attributeNameSchema } from './attribute-declaration-schema';
  * Component inputs and outputs). The engine coerces the value to `to`'s type.
  */
 export const attributeMappingSchema = z.strictObject({
-  from: attributeNameSchema.meta({ description: 'Attribute to read.' }),
-  to: attributeNameSchema.meta({ description: 'Attribute to write.' }),
+  from: attributeNameSchema.meta({ description: 'Attribute to read.', title: 'From attribute', editor: 'attribute' }),
+  to: attributeNameSchema.meta({ description: 'Attribute to write.', title: 'To attribute', editor: 'attribute', attributeAccess: 'write' }),
 });
 export type AttributeMapping = z.infer<typeof attributeMappingSchema>;

@@ -127,3 +127,12 @@ export {
 } from './calls/code-run-call';
 export { buildHttpRequest, type BuiltHttpRequest, type HttpRequestConfig, type HttpTransport, type RequestProblem } from './api/build-http-request';
 export { predefinedContentTypes } from './api/content-type-schema';
+export { defaultElement, elementDefaults, type ElementDraft } from './element-defaults';
+export { formEditorSchema, formMetaSchema, readFormMeta, type FormEditor, type FormMeta } from './form-meta';
+export { operatorAppliesTo } from './matching/operator-applies-to';
+export { conditionOperatorSchema, conditionMatchSchema, type ConditionOperator, type ConditionMatch } from './matching/condition-rule-schema';
+export { maxConditions, maxRulesPerCondition, type ConditionsGroup, type ConditionsRule } from './conditions/schema';
+export { maxQuickReplies } from './send-message/schema';
+export { maxKeywords, maxKeywordLength } from './user-response/schema';
+export { bodyModesByContentType, type ContentType } from './api/content-type-schema';
+export { maxCodeLength } from './code/schema';

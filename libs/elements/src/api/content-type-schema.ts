@@ -8,7 +8,11 @@ import { z } from 'zod';
  */
 export const contentTypeSchema = z
   .enum(['none', 'raw', 'json', 'text', 'xml', 'url-encoded', 'form-data'])
-  .meta({ description: 'Request content type: decides the predefined Content-Type header and the body editor.' });
+  .meta({
+    description: 'Request content type: decides the predefined Content-Type header and the body editor.',
+    title: 'Content type',
+    optionLabels: { none: 'None', raw: 'Raw', json: 'JSON', text: 'Text', xml: 'XML', 'url-encoded': 'URL-encoded', 'form-data': 'Form Data' },
+  });
 export type ContentType = z.infer<typeof contentTypeSchema>;
 
 /**

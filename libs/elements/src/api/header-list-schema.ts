@@ -6,7 +6,7 @@ export const headerNameSchema = z
   .min(1)
   .max(256)
   .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Use a header name: letters, digits and !#$%&\'*+.^_`|~- only')
-  .meta({ description: 'Header name, e.g. Accept-Language (not case sensitive).' });
+  .meta({ description: 'Header name, e.g. Accept-Language (not case sensitive).', title: 'Key' });
 
 /** One request header: a fixed name and a value that may hold placeholders. */
 export const headerSchema = z.strictObject({
@@ -14,7 +14,7 @@ export const headerSchema = z.strictObject({
   value: z
     .string()
     .max(4096)
-    .meta({ description: 'Header value, at most 4096 characters. Placeholders: {{attribute}}.' }),
+    .meta({ description: 'Header value, at most 4096 characters. Placeholders: {{attribute}}.', title: 'Value' }),
 });
 export type Header = z.infer<typeof headerSchema>;
 
@@ -25,4 +25,10 @@ export type Header = z.infer<typeof headerSchema>;
 export const headerListSchema = z
   .array(headerSchema)
   .max(50)
-  .meta({ description: 'Request headers (at most 50), each name once (not case sensitive).' });
+  .meta({
+    description: 'Request headers (at most 50), each name once (not case sensitive).',
+    title: 'Headers',
+    editor: 'key-value',
+    itemTitle: 'Header',
+    caseInsensitiveKeys: true,
+  });

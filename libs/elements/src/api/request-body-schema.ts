@@ -6,13 +6,14 @@ export const bodyPairSchema = z.strictObject({
     .string()
     .min(1)
     .max(256)
-    .meta({ description: 'Key, 1–256 characters. Placeholders allowed; keys must be unique.' }),
+    .meta({ description: 'Key, 1–256 characters. Placeholders allowed; keys must be unique.', title: 'Key' }),
   value: z
     .string()
     .max(4096)
     .meta({
       description:
         'Value, at most 4096 characters. Placeholders allowed; in a JSON body a value that is exactly one placeholder keeps the attribute\'s type (number, list, json ...).',
+      title: 'Value',
     }),
 });
 export type BodyPair = z.infer<typeof bodyPairSchema>;
@@ -28,18 +29,26 @@ export const maxBodyTextLength = 65_536;
  */
 export const requestBodySchema = z
   .discriminatedUnion('type', [
-    z.strictObject({
-      type: z.literal('key-value'),
-      pairs: z.array(bodyPairSchema).min(1).max(100).meta({ description: 'Body key-value pairs (1–100), keys unique.' }),
-    }),
-    z.strictObject({
-      type: z.literal('editor'),
-      text: z
-        .string()
-        .min(1)
-        .max(maxBodyTextLength)
-        .meta({ description: `Body text (1–${maxBodyTextLength} characters). Placeholders allowed.` }),
-    }),
+    z
+      .strictObject({
+        type: z.literal('key-value'),
+        pairs: z
+          .array(bodyPairSchema)
+          .min(1)
+          .max(100)
+          .meta({ description: 'Body key-value pairs (1–100), keys unique.', title: 'Key-value pairs', editor: 'key-value', itemTitle: 'Pair' }),
+      })
+      .meta({ title: 'Key-value pairs' }),
+    z
+      .strictObject({
+        type: z.literal('editor'),
+        text: z
+          .string()
+          .min(1)
+          .max(maxBodyTextLength)
+          .meta({ description: `Body text (1–${maxBodyTextLength} characters). Placeholders allowed.`, title: 'Body text', editor: 'textarea' }),
+      })
+      .meta({ title: 'Editor' }),
   ])
-  .meta({ description: 'Request body: key-value pairs or editor text, depending on the content type.' });
+  .meta({ description: 'Request body: key-value pairs or editor text, depending on the content type.', title: 'Body' });
 export type RequestBody = z.infer<typeof requestBodySchema>;

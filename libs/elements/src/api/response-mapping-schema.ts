@@ -9,7 +9,11 @@ import { headerNameSchema } from './header-list-schema';
  */
 export const xmlModeSchema = z
   .enum(['text', 'xml', 'list'])
-  .meta({ description: 'For XML responses: save the text content, the XML of the element, or a parsed list of all matches.' });
+  .meta({
+    description: 'For XML responses: save the text content, the XML of the element, or a parsed list of all matches.',
+    title: 'XML value',
+    optionLabels: { text: 'Text', xml: 'XML', list: 'XML list' },
+  });
 export type XmlMode = z.infer<typeof xmlModeSchema>;
 
 /**
@@ -21,16 +25,16 @@ export const responsePathSchema = z
   .string()
   .max(512)
   .regex(/^(?:[^.\s]+(?:\.[^.\s]+)*)?$/, 'Use a dotted path like order.items.0.name (no spaces, no empty segments)')
-  .meta({ description: 'Dotted path into the response body, e.g. order.items.0.name; empty for the whole body.' });
+  .meta({ description: 'Dotted path into the response body, e.g. order.items.0.name; empty for the whole body.', title: 'Path' });
 
 export const responseHeaderMappingSchema = z.strictObject({
-  attribute: attributeNameSchema.meta({ description: 'Declared attribute that receives the header value.' }),
-  header: headerNameSchema.meta({ description: 'Response header name (not case sensitive).' }),
+  attribute: attributeNameSchema.meta({ description: 'Declared attribute that receives the header value.', title: 'Attribute', editor: 'attribute', attributeAccess: 'write' }),
+  header: headerNameSchema.meta({ description: 'Response header name (not case sensitive).', title: 'Header name' }),
 });
 export type ResponseHeaderMapping = z.infer<typeof responseHeaderMappingSchema>;
 
 export const responseBodyMappingSchema = z.strictObject({
-  attribute: attributeNameSchema.meta({ description: 'Declared attribute that receives the value.' }),
+  attribute: attributeNameSchema.meta({ description: 'Declared attribute that receives the value.', title: 'Attribute', editor: 'attribute', attributeAccess: 'write' }),
   path: responsePathSchema,
   xmlMode: xmlModeSchema.default('text'),
 });
@@ -44,17 +48,23 @@ export const responseMappingSchema = z
   .strictObject({
     saveStatusCodeAs: attributeNameSchema
       .optional()
-      .meta({ description: 'Declared attribute that receives the response status code (also on failures with a response).' }),
+      .meta({
+        description: 'Declared attribute that receives the response status code (also on failures with a response).',
+        title: 'Save response code to attribute',
+        editor: 'attribute',
+        attributeAccess: 'write',
+        attributeTypes: ['number'],
+      }),
     headers: z
       .array(responseHeaderMappingSchema)
       .max(50)
       .default([])
-      .meta({ description: 'Response headers to save (at most 50).' }),
+      .meta({ description: 'Response headers to save (at most 50).', title: 'Response headers attributes', itemTitle: 'Header attribute' }),
     body: z
       .array(responseBodyMappingSchema)
       .max(50)
       .default([])
-      .meta({ description: 'Values of the response body to save (at most 50).' }),
+      .meta({ description: 'Values of the response body to save (at most 50).', title: 'Response body attributes', itemTitle: 'Body attribute' }),
   })
-  .meta({ description: 'What to save from the response.' });
+  .meta({ description: 'What to save from the response.', title: 'Response' });
 export type ResponseMapping = z.infer<typeof responseMappingSchema>;

@@ -20,18 +20,21 @@ export const maxApiRetries = 3;
 export const apiSchema = elementBaseSchema
   .extend({
     type: z.literal('api'),
-    method: httpMethodSchema.default('GET').meta({ description: 'HTTP method: GET, POST, PUT, DELETE, PATCH or HEAD.' }),
+    method: httpMethodSchema.default('GET').meta({ description: 'HTTP method: GET, POST, PUT, DELETE, PATCH or HEAD.', title: 'Method' }),
     url: urlTemplateSchema,
     escapeUrlParameters: z
       .boolean()
       .default(false)
-      .meta({ description: 'Percent-encode the values filled into URL placeholders (spaces, non-ASCII and reserved characters).' }),
+      .meta({
+        description: 'Percent-encode the values filled into URL placeholders (spaces, non-ASCII and reserved characters).',
+        title: 'Enable escaping of URL parameters',
+      }),
     mtlsCertificateId: z
       .string()
       .min(1)
       .max(100)
       .optional()
-      .meta({ description: 'Include this mTLS client certificate (set up for the account) in the request.' }),
+      .meta({ description: 'Include this mTLS client certificate (set up for the account) in the request.', title: 'mTLS certificate', editor: 'certificate' }),
     contentType: contentTypeSchema.default('none'),
     headers: headerListSchema.default([]),
     body: requestBodySchema.optional(),
@@ -42,14 +45,18 @@ export const apiSchema = elementBaseSchema
       .min(1)
       .max(60)
       .default(10)
-      .meta({ description: 'Seconds to wait for the response, per attempt: 1–60, default 10.' }),
+      .meta({ description: 'Seconds to wait for the response, per attempt: 1–60, default 10.', title: 'Timeout (seconds)' }),
     retries: z
       .number()
       .int()
       .min(0)
       .max(maxApiRetries)
       .default(0)
-      .meta({ description: 'Retry on 408, 500, 502, 503, 504 or timeout: 0 (no retry) to 3 times.' }),
+      .meta({
+        description: 'Retry on 408, 500, 502, 503, 504 or timeout: 0 (no retry) to 3 times.',
+        title: 'How many times to retry',
+        optionLabels: { '0': 'No retry', '1': '1 time', '2': '2 times', '3': '3 times' },
+      }),
     fallback: fallbackSchema
       .optional()
       .meta({ description: "What to do when the request fails; the bot's default fallback when omitted." }),

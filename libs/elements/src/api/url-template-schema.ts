@@ -10,4 +10,4 @@ export const urlTemplateSchema = z
   .min(1)
   .max(2048)
   .regex(/^(?:https?:\/\/|\{\{)/i, 'Start the URL with http:// or https:// (or a placeholder that holds the start)')
-  .meta({ description: 'Request URL (at most 2048 characters), http:// or https://. Placeholders allowed: {{attribute}}.' });
+  .meta({ description: 'Request URL (at most 2048 characters), http:// or https://. Placeholders allowed: {{attribute}}.', title: 'URL' });

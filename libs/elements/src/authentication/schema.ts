@@ -19,14 +19,19 @@ export const authenticationSchema = elementBaseSchema
   .extend({
     type: z.literal('authentication'),
     url: urlTemplateSchema.meta({ description: 'URL of the authentication endpoint (http:// or https://). Placeholders allowed.' }),
-    method: z.enum(['GET', 'POST']).default('POST').meta({ description: 'HTTP method: GET or POST.' }),
+    method: z.enum(['GET', 'POST']).default('POST').meta({ description: 'HTTP method: GET or POST.', title: 'Method' }),
     contentType: contentTypeSchema.default('none'),
     headers: headerListSchema.default([]),
-    body: requestBodySchema.optional().meta({ description: 'Request body (POST only).' }),
-    saveAs: attributeNameSchema.meta({ description: 'Declared attribute that receives the authentication token or result.' }),
+    body: requestBodySchema.optional().meta({ description: 'Request body (POST only).', visibleWhen: { field: 'method', oneOf: ['POST'] } }),
+    saveAs: attributeNameSchema.meta({
+      description: 'Declared attribute that receives the authentication token or result.',
+      title: 'Authentication attribute',
+      editor: 'attribute',
+      attributeAccess: 'write',
+    }),
     tokenPath: responsePathSchema
       .optional()
-      .meta({ description: 'Dotted path of the token in the response body, e.g. access_token; omitted: the whole body is saved.' }),
+      .meta({ description: 'Dotted path of the token in the response body, e.g. access_token; omitted: the whole body is saved.', title: 'Token path' }),
     fallback: fallbackSchema
       .optional()
       .meta({ description: "What to do when authentication fails; the bot's default fallback when omitted." }),

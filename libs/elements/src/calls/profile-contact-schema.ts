@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 export const profileContactTypeSchema = z
   .enum(['phone', 'email', 'external-id'])
-  .meta({ description: 'Contact type: phone, email or external-id (channel user id, CRM id ...).' });
+  .meta({
+    description: 'Contact type: phone, email or external-id (channel user id, CRM id ...).',
+    optionLabels: { phone: 'Phone number', email: 'Email address', 'external-id': 'External id' },
+  });
 export type ProfileContactType = z.infer<typeof profileContactTypeSchema>;
 
 /**

@@ -4,7 +4,10 @@ import { profileContactSchema } from './profile-contact-schema';
 /** What a `profile.tags` call does with its tags. */
 export const profileTagsActionSchema = z
   .enum(['add', 'remove', 'get'])
-  .meta({ description: 'add: add (creating new tags); remove: remove; get: check whether all are present.' });
+  .meta({
+    description: 'add: add (creating new tags); remove: remove; get: check whether all are present.',
+    optionLabels: { add: 'Add or create tags', remove: 'Remove tags', get: 'Get tags' },
+  });
 export type ProfileTagsAction = z.infer<typeof profileTagsActionSchema>;
 
 /**

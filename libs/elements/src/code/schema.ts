@@ -18,21 +18,21 @@ export const codeSchema = elementBaseSchema
       .string()
       .min(1)
       .max(maxCodeLength)
-      .meta({ description: `JavaScript (1–${maxCodeLength} characters) using attributeApi.get/set and encryptionUtils.` }),
+      .meta({ description: `JavaScript (1–${maxCodeLength} characters) using attributeApi.get/set and encryptionUtils.`, title: 'Code', editor: 'code' }),
     timeoutMs: z
       .number()
       .int()
       .min(100)
       .max(5_000)
       .default(1_000)
-      .meta({ description: 'Longest run time in ms: 100–5000, default 1000. Over it: fallback.' }),
+      .meta({ description: 'Longest run time in ms: 100–5000, default 1000. Over it: fallback.', title: 'Timeout (ms)' }),
     memoryMb: z
       .number()
       .int()
       .min(8)
       .max(64)
       .default(32)
-      .meta({ description: 'Memory limit of the sandbox in MiB: 8–64, default 32. Over it: fallback.' }),
+      .meta({ description: 'Memory limit of the sandbox in MiB: 8–64, default 32. Over it: fallback.', title: 'Memory limit (MiB)' }),
     fallback: fallbackSchema
       .optional()
       .meta({ description: "What to do when the code fails; the bot's default fallback when omitted." }),

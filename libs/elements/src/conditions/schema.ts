@@ -19,7 +19,7 @@ export const conditionIdSchema = z
   .min(1)
   .max(48)
   .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "_" and "-" only')
-  .meta({ description: 'Stable condition id (1–48 letters, digits, "_" or "-"); names the output port "condition:<id>".' });
+  .meta({ description: 'Stable condition id (1–48 letters, digits, "_" or "-"); names the output port "condition:<id>".', editor: 'hidden' });
 
 /** Output port of condition `id`. */
 export function conditionPort(id: string): string {
@@ -28,23 +28,29 @@ export function conditionPort(id: string): string {
 
 /** One rule: `attribute` `operator` `value`, compared by the attribute's declared type (evaluateRule). */
 export const conditionsRuleSchema = conditionRuleSchema.extend({
-  attribute: conditionRuleSchema.shape.attribute.meta({ description: 'Declared or built-in attribute to test.' }),
+  attribute: conditionRuleSchema.shape.attribute.meta({ description: 'Declared or built-in attribute to test.', title: 'Attribute', editor: 'attribute' }),
   operator: conditionOperatorSchema.meta({
     description:
       'equal, not-equal, contains, not-contains, starts-with, ends-with, is-empty, is-not-empty, greater-than, less-than, greater-or-equal, less-or-equal (which apply depends on the attribute type).',
+    title: 'Operator',
   }),
   value: conditionRuleSchema.shape.value.meta({
     description: 'Value to compare with, read as the attribute type (e.g. 100, 2024-05-31, true); placeholders allowed. Not used by is-empty / is-not-empty.',
+    title: 'Value',
   }),
 });
 export type ConditionsRule = z.infer<typeof conditionsRuleSchema>;
 
-const matchSchema = conditionMatchSchema.meta({ description: '"all": every entry must hold (AND, the default); "any": one is enough (OR).' });
+const matchSchema = conditionMatchSchema.meta({
+  description: '"all": every entry must hold (AND, the default); "any": one is enough (OR).',
+  title: 'Match',
+  optionLabels: { all: 'AND: all must hold', any: 'OR: one is enough' },
+});
 
 /** A group of rules joined by its own AND/OR, itself one entry of its condition. */
 export const conditionsGroupSchema = z.strictObject({
   match: matchSchema.optional(),
-  rules: z.array(conditionsRuleSchema).min(1).max(maxRulesPerCondition).meta({ description: 'Rules of the group, 1–10.' }),
+  rules: z.array(conditionsRuleSchema).min(1).max(maxRulesPerCondition).meta({ description: 'Rules of the group, 1–10.', title: 'Rules', itemTitle: 'Rule' }),
 });
 export type ConditionsGroup = z.infer<typeof conditionsGroupSchema>;
 
@@ -62,17 +68,17 @@ export const conditionSchema = z
       .max(100)
       .refine((name) => name.trim() !== '', 'a condition name must not be blank')
       .refine((name) => name.trim().toLowerCase() !== elsePort, 'the name "Else" belongs to the built-in Else branch')
-      .meta({ description: 'Branch name shown on the canvas, 1–100 characters (not "Else").' }),
+      .meta({ description: 'Branch name shown on the canvas, 1–100 characters (not "Else").', title: 'Condition name' }),
     match: matchSchema.optional(),
     rules: z
       .array(conditionsRuleSchema)
       .max(maxRulesPerCondition)
-      .meta({ description: `Rules of the condition (with those of its groups: 1–${maxRulesPerCondition} in all).` }),
+      .meta({ description: `Rules of the condition (with those of its groups: 1–${maxRulesPerCondition} in all).`, title: 'Rules', itemTitle: 'Rule' }),
     groups: z
       .array(conditionsGroupSchema)
       .max(maxRulesPerCondition)
       .optional()
-      .meta({ description: 'Groups of rules with their own AND/OR, for mixed logic such as (a AND b) OR c.' }),
+      .meta({ description: 'Groups of rules with their own AND/OR, for mixed logic such as (a AND b) OR c.', title: 'Groups', itemTitle: 'Group' }),
   })
   .superRefine((condition, context) => {
     const total = condition.rules.length + (condition.groups ?? []).reduce((sum, group) => sum + group.rules.length, 0);
@@ -106,7 +112,12 @@ export const conditionsSchema = elementBaseSchema
           ids.add(condition.id);
         });
       })
-      .meta({ description: `Conditions in evaluation order, 1–${maxConditions}; the first that holds is taken, else the Else branch.` }),
+      .meta({
+        description: `Conditions in evaluation order, 1–${maxConditions}; the first that holds is taken, else the Else branch.`,
+        title: 'Conditions',
+        editor: 'conditions',
+        itemTitle: 'Condition',
+      }),
   })
   .meta({ title: 'Conditions' });
 export type Conditions = z.infer<typeof conditionsSchema>;

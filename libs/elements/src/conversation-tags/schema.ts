@@ -31,7 +31,7 @@ export const conversationTagsSchema = elementBaseSchema
     type: z.literal('conversation-tags'),
     tags: conversationTagListSchema
       .min(1)
-      .meta({ description: `Tags to add: 1–${maxConversationTagsPerElement} distinct Inbox tags.` }),
+      .meta({ description: `Tags to add: 1–${maxConversationTagsPerElement} distinct Inbox tags.`, title: 'Tags', itemTitle: 'Tag' }),
   })
   .meta({ title: 'Conversation tags' });
 export type ConversationTags = z.infer<typeof conversationTagsSchema>;

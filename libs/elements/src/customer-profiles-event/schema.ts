@@ -9,7 +9,7 @@ export const customEventNameSchema = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'Start with a letter, then letters, digits, "_", "-" or "."')
-  .meta({ description: 'Custom event name as defined in Customer Profiles (max 100 characters).' });
+  .meta({ description: 'Custom event name as defined in Customer Profiles (max 100 characters).', title: 'Custom event' });
 
 /** Event property names: a letter or "_", then letters, digits or "_" (max 100). */
 export const eventPropertyNameSchema = z
@@ -17,11 +17,11 @@ export const eventPropertyNameSchema = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Start with a letter or "_", then letters, digits or "_"')
-  .meta({ description: 'Event property name (max 100 characters).' });
+  .meta({ description: 'Event property name (max 100 characters).', title: 'Event property' });
 
 /** Copies chatbot attribute `attribute` into event property `property`. */
 export const eventPropertyMappingSchema = z.strictObject({
-  attribute: attributeNameSchema.meta({ description: 'Chatbot attribute to read.' }),
+  attribute: attributeNameSchema.meta({ description: 'Chatbot attribute to read.', title: 'Attribute', editor: 'attribute' }),
   property: eventPropertyNameSchema,
 });
 export type EventPropertyMapping = z.infer<typeof eventPropertyMappingSchema>;
@@ -37,9 +37,12 @@ export const customerProfilesEventSchema = elementBaseSchema
     type: z.literal('customer-profiles-event'),
     contactAttribute: attributeNameSchema.meta({
       description: "Attribute holding the end user's contact information, e.g. customerContact.",
+      title: 'Contact information attribute',
+      editor: 'attribute',
     }),
     contactType: profileContactTypeSchema.meta({
       description: 'Type of that contact: phone, email or external-id; must match the attribute.',
+      title: 'Contact information attribute type',
     }),
     event: customEventNameSchema,
     properties: z
@@ -47,7 +50,11 @@ export const customerProfilesEventSchema = elementBaseSchema
       .max(50)
       .refine((mappings) => new Set(mappings.map((mapping) => mapping.property)).size === mappings.length, 'Each property may be mapped once')
       .optional()
-      .meta({ description: 'Up to 50 attribute → event property mappings, each property once. Unset attributes are left out.' }),
+      .meta({
+        description: 'Up to 50 attribute → event property mappings, each property once. Unset attributes are left out.',
+        title: 'Attribute mappings',
+        itemTitle: 'Mapping',
+      }),
   })
   .meta({ title: 'Customer Profiles custom event' });
 export type CustomerProfilesEvent = z.infer<typeof customerProfilesEventSchema>;

@@ -6,7 +6,10 @@ import { elementBaseSchema } from '../element-base-schema';
 
 export const customerProfilesProfileActionSchema = z
   .enum(['get', 'create-or-update'])
-  .meta({ description: 'get: read the Person profile into attributes; create-or-update: save attributes to it.' });
+  .meta({
+    description: 'get: read the Person profile into attributes; create-or-update: save attributes to it.',
+    optionLabels: { get: 'Get information', 'create-or-update': 'Create or update person profile' },
+  });
 export type CustomerProfilesProfileAction = z.infer<typeof customerProfilesProfileActionSchema>;
 
 /**
@@ -15,9 +18,10 @@ export type CustomerProfilesProfileAction = z.infer<typeof customerProfilesProfi
  * compatible (see profileTypesCompatible).
  */
 export const profileAttributeMappingSchema = z.strictObject({
-  attribute: attributeNameSchema.meta({ description: 'Chatbot attribute.' }),
+  attribute: attributeNameSchema.meta({ description: 'Chatbot attribute.', title: 'Attribute', editor: 'attribute' }),
   field: profileFieldSchema.meta({
     description: 'Person field: firstName, lastName, email, phone, or { custom, type } for a custom profile attribute.',
+    title: 'Person field',
   }),
 });
 export type ProfileAttributeMapping = z.infer<typeof profileAttributeMappingSchema>;
@@ -34,18 +38,18 @@ export const defaultContactAttribute = 'endUserDestination';
 export const customerProfilesProfileSchema = elementBaseSchema
   .extend({
     type: z.literal('customer-profiles-profile'),
-    action: customerProfilesProfileActionSchema,
+    action: customerProfilesProfileActionSchema.meta({ title: 'Select action' }),
     contactAttribute: attributeNameSchema
       .default(defaultContactAttribute)
-      .meta({ description: 'Attribute that identifies the Person profile; default endUserDestination.' }),
+      .meta({ description: 'Attribute that identifies the Person profile; default endUserDestination.', title: 'Contact information attribute', editor: 'attribute' }),
     contactType: profileContactTypeSchema
       .optional()
-      .meta({ description: 'Type of the contact; absent: detected from the value (email, phone number, else external-id).' }),
+      .meta({ description: 'Type of the contact; absent: detected from the value (email, phone number, else external-id).', title: 'Contact type' }),
     mappings: z
       .array(profileAttributeMappingSchema)
       .max(50)
       .optional()
-      .meta({ description: 'Up to 50 attribute ↔ Person field mappings, each field and each attribute once.' }),
+      .meta({ description: 'Up to 50 attribute ↔ Person field mappings, each field and each attribute once.', title: 'Attribute mappings', itemTitle: 'Mapping' }),
   })
   .meta({ title: 'Customer Profiles profile' });
 export type CustomerProfilesProfile = z.infer<typeof customerProfilesProfileSchema>;

@@ -25,22 +25,29 @@ export const profileTagNameSchema = z
 export const customerProfilesTagsSchema = elementBaseSchema
   .extend({
     type: z.literal('customer-profiles-tags'),
-    action: profileTagsActionSchema,
+    action: profileTagsActionSchema.meta({ title: 'Select action' }),
     contactAttribute: attributeNameSchema
       .default(defaultContactAttribute)
-      .meta({ description: 'Attribute that identifies the Person profile; default endUserDestination.' }),
+      .meta({ description: 'Attribute that identifies the Person profile; default endUserDestination.', title: 'Contact information attribute', editor: 'attribute' }),
     contactType: profileContactTypeSchema
       .optional()
-      .meta({ description: 'Type of the contact; absent: detected from the value (email, phone number, else external-id).' }),
+      .meta({ description: 'Type of the contact; absent: detected from the value (email, phone number, else external-id).', title: 'Contact type' }),
     tags: z
       .array(profileTagNameSchema)
       .min(1)
       .max(maxProfileTagsPerElement)
       .refine((tags) => new Set(tags).size === tags.length, 'Each tag may be listed once')
-      .meta({ description: `Tags to add, remove or check: 1–${maxProfileTagsPerElement}, distinct.` }),
+      .meta({ description: `Tags to add, remove or check: 1–${maxProfileTagsPerElement}, distinct.`, title: 'Tags', itemTitle: 'Tag' }),
     saveResultAs: attributeNameSchema
       .optional()
-      .meta({ description: "Action 'get' only (required there): boolean attribute, true when every tag is present." }),
+      .meta({
+        description: "Action 'get' only (required there): boolean attribute, true when every tag is present.",
+        title: 'Save result as',
+        editor: 'attribute',
+        attributeAccess: 'write',
+        attributeTypes: ['boolean'],
+        visibleWhen: { field: 'action', oneOf: ['get'] },
+      }),
   })
   .check((context) => {
     const { action, saveResultAs } = context.value;

@@ -4,25 +4,37 @@ import { messageTextSchema } from '../message-text-schema';
 
 /** The message a fallback sends first: `text` or one of its variations, picked at random. */
 export const fallbackMessageSchema = z.strictObject({
-  text: messageTextSchema,
-  variations: z.array(messageTextSchema).max(10).optional().meta({ description: 'Alternative texts, one picked at random.' }),
+  text: messageTextSchema.meta({ title: 'Message' }),
+  variations: z
+    .array(messageTextSchema)
+    .max(10)
+    .optional()
+    .meta({ description: 'Alternative texts, one picked at random.', title: 'Message variations', itemTitle: 'Variation' }),
 });
 export type FallbackMessage = z.infer<typeof fallbackMessageSchema>;
 
 /** Inbox tag or queue names used by agent transfers. */
 export const inboxNameSchema = z.string().min(1).max(100);
 
-export const fallbackDialogActionSchema = z.strictObject({
-  type: z.literal('dialog'),
-  dialogId: elementIdSchema.meta({ description: 'Dialog to go to (in the scope of the element: its bot or component).' }),
-});
-export const fallbackAgentActionSchema = z.strictObject({
-  type: z.literal('agent'),
-  queue: inboxNameSchema.optional().meta({ description: 'Agent queue; the default queue when omitted.' }),
-  tags: z.array(inboxNameSchema).max(20).optional().meta({ description: 'Conversation tags to add before the transfer.' }),
-});
-export const fallbackPortActionSchema = z.strictObject({ type: z.literal('port') });
-export const fallbackEndActionSchema = z.strictObject({ type: z.literal('end') });
+export const fallbackDialogActionSchema = z
+  .strictObject({
+    type: z.literal('dialog'),
+    dialogId: elementIdSchema.meta({ description: 'Dialog to go to (in the scope of the element: its bot or component).', title: 'Dialog', editor: 'dialog' }),
+  })
+  .meta({ title: 'Go to a dialog' });
+export const fallbackAgentActionSchema = z
+  .strictObject({
+    type: z.literal('agent'),
+    queue: inboxNameSchema.optional().meta({ description: 'Agent queue; the default queue when omitted.', title: 'Queue' }),
+    tags: z
+      .array(inboxNameSchema)
+      .max(20)
+      .optional()
+      .meta({ description: 'Conversation tags to add before the transfer.', title: 'Tags', itemTitle: 'Tag' }),
+  })
+  .meta({ title: 'Transfer to an agent' });
+export const fallbackPortActionSchema = z.strictObject({ type: z.literal('port') }).meta({ title: 'Continue through the Fallback port' });
+export const fallbackEndActionSchema = z.strictObject({ type: z.literal('end') }).meta({ title: 'Close the session' });
 
 /**
  * What happens after the fallback message:
@@ -42,8 +54,8 @@ export type FallbackAction = z.infer<typeof fallbackActionSchema>;
 /** An element's own fallback (API, User response, Save user response ... when they fail). */
 export const fallbackSchema = z
   .strictObject({
-    message: fallbackMessageSchema.optional(),
-    action: fallbackActionSchema,
+    message: fallbackMessageSchema.optional().meta({ title: 'Fallback message' }),
+    action: fallbackActionSchema.meta({ title: 'Fallback action' }),
   })
   .meta({ title: 'Fallback' });
 export type Fallback = z.infer<typeof fallbackSchema>;

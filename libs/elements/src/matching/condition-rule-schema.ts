@@ -2,20 +2,37 @@ import { z } from 'zod';
 import { attributeNameSchema } from '../attribute-declaration-schema';
 
 /** The Conditions element's 12 operators (spec: Equal to … Less than or equal to). */
-export const conditionOperatorSchema = z.enum([
-  'equal',
-  'not-equal',
-  'contains',
-  'not-contains',
-  'starts-with',
-  'ends-with',
-  'is-empty',
-  'is-not-empty',
-  'greater-than',
-  'less-than',
-  'greater-or-equal',
-  'less-or-equal',
-]);
+export const conditionOperatorSchema = z
+  .enum([
+    'equal',
+    'not-equal',
+    'contains',
+    'not-contains',
+    'starts-with',
+    'ends-with',
+    'is-empty',
+    'is-not-empty',
+    'greater-than',
+    'less-than',
+    'greater-or-equal',
+    'less-or-equal',
+  ])
+  .meta({
+    optionLabels: {
+      equal: 'Equal to',
+      'not-equal': 'Not equal to',
+      contains: 'Contains',
+      'not-contains': 'Does not contain',
+      'starts-with': 'Starts with',
+      'ends-with': 'Ends with',
+      'is-empty': 'Is empty',
+      'is-not-empty': 'Is not empty',
+      'greater-than': 'Greater than',
+      'less-than': 'Less than',
+      'greater-or-equal': 'Greater than or equal to',
+      'less-or-equal': 'Less than or equal to',
+    },
+  });
 export type ConditionOperator = z.infer<typeof conditionOperatorSchema>;
 
 /** How a group combines its rules: all must hold (AND) or any may (OR). */

@@ -14,15 +14,16 @@ export const validationRuleSchema = z.discriminatedUnion('type', [
         .string()
         .min(1)
         .max(maxRegexPatternLength)
-        .meta({ description: 'JavaScript regular expression the trimmed reply must match (add ^ and $ to match it whole).' }),
-      flags: z.string().max(4).optional().meta({ description: 'Any of i, m, s, u.' }),
+        .meta({ description: 'JavaScript regular expression the trimmed reply must match (add ^ and $ to match it whole).', title: 'Regular expression' }),
+      flags: z.string().max(4).optional().meta({ description: 'Any of i, m, s, u.', title: 'Flags' }),
     })
     .superRefine((rule, context) => {
       const problem = checkRegexPattern(rule.pattern, rule.flags);
       if (problem !== null) context.addIssue({ code: 'custom', path: ['pattern'], message: problem });
-    }),
-  z.strictObject({ type: z.literal('email') }),
-  z.strictObject({ type: z.literal('phone') }),
-  z.strictObject({ type: z.literal('url') }),
+    })
+    .meta({ title: 'Regular expression' }),
+  z.strictObject({ type: z.literal('email') }).meta({ title: 'Email address' }),
+  z.strictObject({ type: z.literal('phone') }).meta({ title: 'Phone number' }),
+  z.strictObject({ type: z.literal('url') }).meta({ title: 'URL' }),
 ]);
 export type ValidationRule = z.infer<typeof validationRuleSchema>;

@@ -8,11 +8,15 @@ import { messageTextSchema } from '../message-text-schema';
  * (repeat message); Send message keeps the same two fields at its top level.
  */
 export const messageVariantsSchema = z.strictObject({
-  text: messageTextSchema,
+  text: messageTextSchema.meta({ title: 'Message' }),
   variations: z
     .array(messageTextSchema)
     .max(10)
     .optional()
-    .meta({ description: 'Up to 10 alternative texts; each send picks one of text and its variations at random.' }),
+    .meta({
+      description: 'Up to 10 alternative texts; each send picks one of text and its variations at random.',
+      title: 'Message variations',
+      itemTitle: 'Variation',
+    }),
 });
 export type MessageVariants = z.infer<typeof messageVariantsSchema>;

@@ -35,19 +35,28 @@ export const quickRepliesSchema = z
 export const sendMessageSchema = elementBaseSchema
   .extend({
     type: z.literal('send-message'),
-    text: messageTextSchema,
+    text: messageTextSchema.meta({ title: 'Message' }),
     variations: z
       .array(messageTextSchema)
       .max(10)
       .optional()
-      .meta({ description: 'Up to 10 alternative texts; each send picks one of text and its variations at random.' }),
+      .meta({
+        description: 'Up to 10 alternative texts; each send picks one of text and its variations at random.',
+        title: 'Message variations',
+        itemTitle: 'Variation',
+      }),
     buttons: quickRepliesSchema
       .optional()
-      .meta({ description: 'Up to 10 quick replies, labels 1–20 characters, distinct. Labels are sent as written (no placeholders).' }),
+      .meta({
+        description: 'Up to 10 quick replies, labels 1–20 characters, distinct. Labels are sent as written (no placeholders).',
+        title: 'Quick replies',
+        editor: 'buttons',
+        itemTitle: 'Quick reply',
+      }),
     linkPreview: z
       .boolean()
       .optional()
-      .meta({ description: 'Show a preview of the first link in the text (channels that support it, e.g. WhatsApp). Default false.' }),
+      .meta({ description: 'Show a preview of the first link in the text (channels that support it, e.g. WhatsApp). Default false.', title: 'Link preview' }),
   })
   .meta({ title: 'Send message' });
 export type SendMessage = z.infer<typeof sendMessageSchema>;

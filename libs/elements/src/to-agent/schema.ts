@@ -19,13 +19,13 @@ export const agentQueueNameSchema = z
 export const toAgentSchema = elementBaseSchema
   .extend({
     type: z.literal('to-agent'),
-    queue: agentQueueNameSchema.optional(),
+    queue: agentQueueNameSchema.optional().meta({ title: 'Queue' }),
     message: messageTextSchema
       .optional()
-      .meta({ description: 'Sent to the end user before the transfer, 1–4096 characters; placeholders allowed.' }),
+      .meta({ description: 'Sent to the end user before the transfer, 1–4096 characters; placeholders allowed.', title: 'Message' }),
     tags: conversationTagListSchema
       .optional()
-      .meta({ description: `Inbox tags to add to the conversation, at most ${maxConversationTagsPerElement}, distinct.` }),
+      .meta({ description: `Inbox tags to add to the conversation, at most ${maxConversationTagsPerElement}, distinct.`, title: 'Tags', itemTitle: 'Tag' }),
   })
   .meta({ title: 'To Agent' });
 export type ToAgent = z.infer<typeof toAgentSchema>;

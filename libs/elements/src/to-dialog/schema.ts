@@ -6,12 +6,12 @@ import { elementBaseSchema, elementIdSchema } from '../element-base-schema';
 export const toDialogSchema = elementBaseSchema
   .extend({
     type: z.literal('to-dialog'),
-    dialogId: elementIdSchema.meta({ description: 'The dialog to go to (same bot, or same component).' }),
+    dialogId: elementIdSchema.meta({ description: 'The dialog to go to (same bot, or same component).', title: 'Dialog', editor: 'dialog' }),
     shareAttributes: z
       .array(attributeMappingSchema)
       .max(50)
       .optional()
-      .meta({ description: 'Values to copy before the jump: `from` into `to` (types must be compatible).' }),
+      .meta({ description: 'Values to copy before the jump: `from` into `to` (types must be compatible).', title: 'Share attributes', itemTitle: 'Shared attribute' }),
   })
   .meta({ title: 'To Dialog' });
 export type ToDialog = z.infer<typeof toDialogSchema>;

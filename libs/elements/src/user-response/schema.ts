@@ -34,7 +34,7 @@ export const keywordIdSchema = z
   .min(1)
   .max(48)
   .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "_" and "-" only')
-  .meta({ description: 'Stable keyword id (1–48 letters, digits, "_" or "-"); names the output port "keyword:<id>".' });
+  .meta({ description: 'Stable keyword id (1–48 letters, digits, "_" or "-"); names the output port "keyword:<id>".', editor: 'hidden' });
 
 /** Output port of keyword `id`. */
 export function keywordPort(id: string): string {
@@ -48,13 +48,15 @@ export const userResponseKeywordSchema = z.strictObject({
     .min(1, { abort: true })
     .max(maxKeywordLength)
     .refine((text) => text.trim() !== '', 'a keyword must not be blank')
-    .meta({ description: `Keyword or phrase the reply must match, 1–${maxKeywordLength} characters.` }),
+    .meta({ description: `Keyword or phrase the reply must match, 1–${maxKeywordLength} characters.`, title: 'Keyword' }),
   synonyms: z
     .array(synonymSchema)
     .max(maxKeywordSynonyms)
     .optional()
     .meta({
       description: `Other words or phrases meaning this keyword (at most ${maxKeywordSynonyms}, each 1–${maxKeywordLength} characters), matched like the keyword itself when NLP is on.`,
+      title: 'Synonyms',
+      itemTitle: 'Synonym',
     }),
   expandedSynonyms: z
     .array(synonymSchema)
@@ -62,6 +64,8 @@ export const userResponseKeywordSchema = z.strictObject({
     .optional()
     .meta({
       description: `English synonyms added when the bot is published (WordNet, the keyword's most frequent sense; at most ${maxExpandedSynonyms}); matched when NLP is on. Set by Parley, not edited.`,
+      title: 'Synonyms added at publish',
+      editor: 'hidden',
     }),
 });
 export type UserResponseKeyword = z.infer<typeof userResponseKeywordSchema>;
@@ -92,7 +96,11 @@ export const repeatSchema = z
   .int()
   .min(0)
   .max(maxRepeats)
-  .meta({ description: `Times to ask again after an invalid reply, 0–${maxRepeats} (default 0); then the fallback applies.` });
+  .meta({
+    description: `Times to ask again after an invalid reply, 0–${maxRepeats} (default 0); then the fallback applies.`,
+    title: 'Repeat message',
+    optionLabels: { '0': 'No repeat', '1': '1 time', '2': '2 times', '3': '3 times' },
+  });
 
 /** Reply timeout in whole seconds, 15–14400. */
 export const replyTimeoutSchema = z
@@ -100,7 +108,10 @@ export const replyTimeoutSchema = z
   .int()
   .min(minTimeoutSeconds)
   .max(maxTimeoutSeconds)
-  .meta({ description: `Seconds to wait for a reply (${minTimeoutSeconds}–${maxTimeoutSeconds}); without one in time the fallback applies.` });
+  .meta({
+    description: `Seconds to wait for a reply (${minTimeoutSeconds}–${maxTimeoutSeconds}); without one in time the fallback applies.`,
+    title: 'Timeout (seconds)',
+  });
 
 /**
  * User response: waits for the user's reply. With keywords, the reply must match one
@@ -115,21 +126,30 @@ export const userResponseSchema = elementBaseSchema
       .optional()
       .meta({
         description: `Valid replies, evaluated in order (at most ${maxKeywords}). Each keyword has its own output port "keyword:<id>". Without keywords any reply is valid and leaves through "next".`,
+        title: 'Keywords',
+        editor: 'keywords',
+        itemTitle: 'Keyword',
       }),
     nlp: z
       .boolean()
       .optional()
-      .meta({ description: 'Natural language processing: also accept replies similar in meaning (stems, synonyms, typos). Default false.' }),
+      .meta({
+        description: 'Natural language processing: also accept replies similar in meaning (stems, synonyms, typos). Default false.',
+        title: 'Natural language processing (NLP)',
+      }),
     saveAs: attributeNameSchema
       .optional()
       .meta({
         description:
           "Declared attribute that receives the reply's text, coerced to its type (if the text does not fit, the matched keyword's text; if neither fits, the reply is invalid).",
+        title: 'Save answer as',
+        editor: 'attribute',
+        attributeAccess: 'write',
       }),
     repeat: repeatSchema.optional(),
     repeatMessage: messageVariantsSchema
       .optional()
-      .meta({ description: 'Sent when a reply is invalid and a repeat is left (without it the element waits again silently).' }),
+      .meta({ description: 'Sent when a reply is invalid and a repeat is left (without it the element waits again silently).', title: 'Message when repeating' }),
     fallback: fallbackSchema
       .optional()
       .meta({ description: "What to do when the repeats are exhausted or the timeout passes; the bot's default fallback when absent." }),

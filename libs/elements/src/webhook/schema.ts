@@ -17,23 +17,33 @@ export const webhookSchema = elementBaseSchema
     urlType: z
       .enum(['static', 'dynamic'])
       .default('static')
-      .meta({ description: 'static: the same URL every time (url); dynamic: the URL held by an attribute at run time (urlAttribute).' }),
+      .meta({
+        description: 'static: the same URL every time (url); dynamic: the URL held by an attribute at run time (urlAttribute).',
+        title: 'Webhook URL type',
+        optionLabels: { static: 'Static', dynamic: 'Dynamic' },
+      }),
     url: z
       .url({ protocol: /^https?$/, error: 'Enter an absolute http:// or https:// URL' })
       .max(2048)
       .regex(/^[^{}]*$/, 'A static URL has no placeholders; choose the dynamic URL type instead')
       .optional()
-      .meta({ description: 'Static webhook URL, http:// or https:// (no placeholders).' }),
+      .meta({ description: 'Static webhook URL, http:// or https:// (no placeholders).', title: 'URL', visibleWhen: { field: 'urlType', oneOf: ['static'] } }),
     urlAttribute: attributeNameSchema
       .optional()
-      .meta({ description: 'Dynamic URL: declared url or text attribute that holds the webhook URL.' }),
+      .meta({
+        description: 'Dynamic URL: declared url or text attribute that holds the webhook URL.',
+        title: 'URL attribute',
+        editor: 'attribute',
+        attributeTypes: ['url', 'text'],
+        visibleWhen: { field: 'urlType', oneOf: ['dynamic'] },
+      }),
     sessionIdParameter: z
       .string()
       .min(1)
       .max(256)
       .optional()
-      .meta({ description: 'Name of the body parameter that receives the chatbot session id.' }),
-    method: z.enum(['POST', 'PUT']).default('POST').meta({ description: 'HTTP method: POST or PUT.' }),
+      .meta({ description: 'Name of the body parameter that receives the chatbot session id.', title: 'Session ID body parameter name' }),
+    method: z.enum(['POST', 'PUT']).default('POST').meta({ description: 'HTTP method: POST or PUT.', title: 'Method' }),
     headers: headerListSchema.default([]),
     body: z
       .string()
@@ -42,10 +52,18 @@ export const webhookSchema = elementBaseSchema
       .optional()
       .meta({
         description: `JSON body (at most ${maxBodyTextLength} characters); placeholders are filled JSON-safely: inside a string as text, elsewhere as a JSON value.`,
+        title: 'Body',
+        editor: 'textarea',
       }),
     saveStatusCodeAs: attributeNameSchema
       .optional()
-      .meta({ description: 'Declared attribute that receives the response status code (cleared when no response arrives).' }),
+      .meta({
+        description: 'Declared attribute that receives the response status code (cleared when no response arrives).',
+        title: 'Save response code to attribute',
+        editor: 'attribute',
+        attributeAccess: 'write',
+        attributeTypes: ['number'],
+      }),
   })
   .meta({ title: 'Webhook' });
 export type Webhook = z.infer<typeof webhookSchema>;
