@@ -8,6 +8,8 @@ export type CreateBotInput = {
   description?: string | null;
   /** The flow document; any JSON-serializable value. */
   draft: unknown;
+  /** User id of whoever wrote this first draft (Bot.draftUpdatedBy); null or absent for an API key. */
+  draftUpdatedBy?: string | null;
 };
 
 /** Creates a bot with its first draft (revision 0) and no published version. */
@@ -18,6 +20,7 @@ export async function createBot(db: Tx, input: CreateBotInput): Promise<Bot> {
       name: input.name,
       description: input.description ?? null,
       draft: toJsonInput(input.draft),
+      draftUpdatedBy: input.draftUpdatedBy ?? null,
     },
   });
 }

@@ -95,6 +95,13 @@ export { saveDraft, type SaveDraftInput } from './save-draft';
 export { publishBot, publishBotInTransaction, type PublishBotOptions } from './publish-bot';
 export { getLatestVersion } from './get-latest-version';
 export { getBotVersion } from './get-bot-version';
+export { getBotVersionByNumber } from './get-bot-version-by-number';
+export { listBotVersions, type BotVersionSummary } from './list-bot-versions';
+export { getBotDraftState, type BotDraftState } from './get-bot-draft-state';
+export { updateBot, type UpdateBotInput } from './update-bot';
+export { deleteBot } from './delete-bot';
+export { BotInUseError } from './bot-in-use-error';
+export { findUserNames } from './find-user-names';
 
 // Channels
 export { createChannel, type CreateChannelInput } from './create-channel';

@@ -17,7 +17,8 @@ export type BuildPublishedFlow = (draft: JsonValue, tx: Tx) => Promise<unknown>;
  * the draft is read under the bot's row lock, so the flow published is built
  * from exactly the draft that was current when the version got its number
  * (a save landing meanwhile waits for nothing and is simply not included).
- * Numbers are one above the highest existing one, serialized by the lock.
+ * Numbers are one above the highest existing one, serialized by the lock. The draft
+ * itself is kept beside the flow as the version's `source` (what its author wrote).
  * NotFoundError if the bot does not exist; `build`'s errors are rethrown.
  *
  * Given a `Db`, runs in a transaction of its own; given a `Tx` (e.g. the API's
@@ -31,7 +32,14 @@ export async function publishBotFlow(db: Tx, botId: string, build: BuildPublishe
     const flow = await build(bot.draft, tx);
     const latest = await tx.botVersion.aggregate({ where: { botId }, _max: { number: true } });
     return tx.botVersion.create({
-      data: { botId, number: (latest._max.number ?? 0) + 1, flow: toJsonInput(flow), publishedBy: options.publishedBy ?? null },
+      data: {
+        botId,
+        number: (latest._max.number ?? 0) + 1,
+        flow: toJsonInput(flow),
+        source: toJsonInput(bot.draft),
+        publishedBy: options.publishedBy ?? null,
+        note: options.note ?? null,
+      },
     });
   });
 }

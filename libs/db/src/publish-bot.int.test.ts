@@ -12,6 +12,11 @@ import { NotFoundError } from './not-found-error';
 import { publishBot } from './publish-bot';
 import { saveDraft } from './save-draft';
 import { StaleDraftError } from './stale-draft-error';
+import { publishBotFlow } from './publish-bot-flow';
+import { listBotVersions } from './list-bot-versions';
+import { getBotVersionByNumber } from './get-bot-version-by-number';
+import { getBotDraftState } from './get-bot-draft-state';
+import { updateBot } from './update-bot';
 
 const db = createDb(inject('databaseUrl'));
 afterAll(() => db.$disconnect());
@@ -84,5 +89,54 @@ describe('bots and versions', () => {
 
     expect(await saveDraft(db, { botId: bot.id, draft: { n: 'force' } })).toMatchObject({ draftRevision: 3 });
     await expect(saveDraft(db, { botId: randomUUID(), draft: {} })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('records who saved the draft, and names them in a stale save and in the draft state', async () => {
+    const workspace = await newWorkspace();
+    const ana = await db.user.create({ data: { email: `ana-${randomUUID()}@example.com`, name: 'Ana Lopez' } });
+    const noName = await db.user.create({ data: { email: `bo-${randomUUID()}@example.com` } });
+    const bot = await createBot(db, { workspaceId: workspace.id, name: 'Saved by', draft: { n: 0 }, draftUpdatedBy: noName.id });
+    expect(await getBotDraftState(db, { workspaceId: workspace.id, botId: bot.id })).toEqual({
+      draftRevision: 0,
+      updatedAt: bot.updatedAt,
+      updatedBy: { id: noName.id, name: noName.email },
+    });
+    const saved = await saveDraft(db, { botId: bot.id, draft: { n: 1 }, expectedRevision: 0, updatedBy: ana.id });
+    await expect(saveDraft(db, { botId: bot.id, draft: { n: 2 }, expectedRevision: 0, updatedBy: noName.id })).rejects.toMatchObject({
+      currentRevision: 1,
+      currentUpdatedBy: ana.id,
+    });
+    expect(await getBotDraftState(db, { workspaceId: workspace.id, botId: bot.id })).toEqual({
+      draftRevision: 1,
+      updatedAt: saved.updatedAt,
+      updatedBy: { id: ana.id, name: 'Ana Lopez' },
+    });
+    // An API key's save (no user), and a bot of another workspace.
+    await saveDraft(db, { botId: bot.id, draft: { n: 3 } });
+    expect(await getBotDraftState(db, { workspaceId: workspace.id, botId: bot.id })).toMatchObject({ draftRevision: 2, updatedBy: null });
+    expect(await getBotDraftState(db, { workspaceId: (await newWorkspace()).id, botId: bot.id })).toBeNull();
+  });
+
+  it('renames without touching the draft revision', async () => {
+    const workspace = await newWorkspace();
+    const bot = await createBot(db, { workspaceId: workspace.id, name: 'Before', description: 'old', draft: {} });
+    expect(await updateBot(db, bot.id, { name: 'After' })).toMatchObject({ name: 'After', description: 'old', draftRevision: 0 });
+    expect(await updateBot(db, bot.id, { description: null })).toMatchObject({ name: 'After', description: null });
+    await expect(updateBot(db, randomUUID(), { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('keeps the draft as written, the note and the publisher with each version, and lists them newest first', async () => {
+    const workspace = await newWorkspace();
+    const ana = await db.user.create({ data: { email: `ana-${randomUUID()}@example.com`, name: 'Ana Lopez' } });
+    const bot = await createBot(db, { workspaceId: workspace.id, name: 'History', draft: { text: 'as written' } });
+    const v1 = await publishBotFlow(db, bot.id, async (draft) => ({ built: draft }), { publishedBy: ana.id, note: 'First' });
+    expect(v1).toMatchObject({ number: 1, flow: { built: { text: 'as written' } }, source: { text: 'as written' }, note: 'First' });
+    await publishBot(db, bot.id, { publishedBy: 'gone-user' });
+    expect(await listBotVersions(db, bot.id)).toEqual([
+      { number: 2, publishedAt: expect.any(Date), note: null, publishedBy: null },
+      { number: 1, publishedAt: v1.publishedAt, note: 'First', publishedBy: { id: ana.id, name: 'Ana Lopez' } },
+    ]);
+    expect(await getBotVersionByNumber(db, bot.id, 1)).toEqual(v1);
+    expect(await getBotVersionByNumber(db, bot.id, 3)).toBeNull();
   });
 });

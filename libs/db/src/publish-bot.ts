@@ -7,6 +7,8 @@ import { toJsonInput } from './to-json-input';
 export type PublishBotOptions = {
   /** User id of the publisher. */
   publishedBy?: string | null;
+  /** What the publisher says about the version (BotVersion.note). */
+  note?: string | null;
 };
 
 /**
@@ -39,6 +41,7 @@ export async function publishBotInTransaction(tx: Tx, botId: string, options: Pu
       number: (latest._max.number ?? 0) + 1,
       flow: toJsonInput(bot.draft),
       publishedBy: options.publishedBy ?? null,
+      note: options.note ?? null,
     },
   });
 }

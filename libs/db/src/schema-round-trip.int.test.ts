@@ -22,8 +22,10 @@ describe('schema round trip', () => {
     const apiKey = await db.apiKey.create({
       data: { workspaceId: workspace.id, name: 'ci', prefix: 'pk_12', hash: randomUUID(), lastUsedAt: at, revokedAt: at },
     });
-    const bot = await db.bot.create({ data: { workspaceId: workspace.id, name: 'B', description: 'd', draft: { nodes: [1] } } });
-    const version = await db.botVersion.create({ data: { botId: bot.id, number: 1, flow: { nodes: [1] }, publishedBy: user.id } });
+    const bot = await db.bot.create({ data: { workspaceId: workspace.id, name: 'B', description: 'd', draft: { nodes: [1] }, draftUpdatedBy: user.id } });
+    const version = await db.botVersion.create({
+      data: { botId: bot.id, number: 1, flow: { nodes: [1], components: [] }, publishedBy: user.id, note: 'First', source: { nodes: [1] } },
+    });
     const channel = await db.channel.create({
       data: { workspaceId: workspace.id, botId: bot.id, type: 'webchat', name: 'C', config: { a: 1 }, secrets: 'v1.x', enabled: false },
     });

@@ -10,6 +10,8 @@ export class StaleDraftError extends Error {
     readonly botId: string,
     readonly expectedRevision: number,
     readonly currentRevision: number,
+    /** User id of whoever saved `currentRevision`; null when unknown (an API key, or not recorded). */
+    readonly currentUpdatedBy: string | null = null,
   ) {
     super(`Draft of bot ${botId} is at revision ${currentRevision}, not ${expectedRevision}`);
   }
