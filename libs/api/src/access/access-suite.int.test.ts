@@ -11,6 +11,7 @@ import {
   createWorkspaceWithOwner,
   createDb,
   memberRoleSchema,
+  publishBot,
   type MemberRole,
 } from '@parley/db';
 import { appRouter } from '../app-router';
@@ -63,6 +64,8 @@ async function tenant(label: string): Promise<Tenant> {
   const owner = await db.user.create({ data: { email: `${marker}@owner.test`, name: `Owner ${marker}` } });
   const workspace = await createWorkspaceWithOwner(db, { name: `Workspace ${marker}`, ownerUserId: owner.id });
   const bot = await createBot(db, { workspaceId: workspace.id, name: `Bot ${marker}`, draft: starterFlow() });
+  // Version 1 exists, so the version procedures' cases reach a real row of B's.
+  await publishBot(db, bot.id, { note: `Note ${marker}` });
   const component = await createComponent(db, { workspaceId: workspace.id, name: `Component ${marker}`, draft: { name: `Component ${marker}` } });
   const channel = await createChannel(
     db,
@@ -193,14 +196,51 @@ const cases: Record<string, (target: Tenant) => Case[]> = {
     { input: { id: t.botId }, expect: 'refused' },
     { input: { id: '' }, expect: 'empty' },
   ],
-  'bots.create': (t) => [{ input: { name: 'Nested', draft: componentElementFlow(t.componentId), workspaceId: t.workspaceId }, expect: 'own-only' }],
+  'bots.create': (t) => [
+    { input: { name: 'Nested', draft: componentElementFlow(t.componentId), workspaceId: t.workspaceId }, expect: 'own-only' },
+    { input: { name: 'From a template', template: 'faq', workspaceId: t.workspaceId }, expect: 'own-only' },
+  ],
   'bots.saveDraft': (t) => [
     { input: { id: t.botId, draft: { ...starterFlow(), settings: { sessionTimeoutSeconds: 60 } } }, expect: 'refused' },
+    { input: { id: t.botId, draft: { ...starterFlow(), dialogs: [] }, allowErrors: true }, expect: 'refused' },
     { input: { id: '', draft: starterFlow() }, expect: 'empty' },
   ],
   'bots.publish': (t) => [
     { input: { id: t.botId }, expect: 'refused' },
+    { input: { id: t.botId, note: 'Stolen release' }, expect: 'refused' },
     { input: { id: '' }, expect: 'empty' },
+  ],
+  'bots.templates': (t) => [{ input: { workspaceId: t.workspaceId }, expect: 'own-only' }],
+  'bots.update': (t) => [
+    { input: { id: t.botId, name: 'Renamed by A' }, expect: 'refused' },
+    { input: { id: t.botId, description: null, workspaceId: t.workspaceId }, expect: 'refused' },
+    { input: { id: '', name: 'x' }, expect: 'empty' },
+  ],
+  'bots.duplicate': (t) => [
+    { input: { id: t.botId }, expect: 'refused' },
+    { input: { id: t.botId, name: 'Copied into A' }, expect: 'refused' },
+    { input: { id: '' }, expect: 'empty' },
+  ],
+  'bots.delete': (t) => [
+    { input: { id: t.botId }, expect: 'refused' },
+    { input: { id: '' }, expect: 'empty' },
+  ],
+  'bots.draftState': (t) => [
+    { input: { id: t.botId }, expect: 'refused' },
+    { input: { id: '' }, expect: 'empty' },
+  ],
+  'bots.versions': (t) => [
+    { input: { id: t.botId }, expect: 'refused' },
+    { input: { id: '' }, expect: 'empty' },
+  ],
+  'bots.version': (t) => [
+    { input: { id: t.botId, number: 1 }, expect: 'refused' },
+    { input: { id: '', number: 1 }, expect: 'empty' },
+  ],
+  'bots.restoreVersion': (t) => [
+    { input: { id: t.botId, number: 1 }, expect: 'refused' },
+    { input: { id: t.botId, number: 1, expectedRevision: 0 }, expect: 'refused' },
+    { input: { id: '', number: 1 }, expect: 'empty' },
   ],
   'components.list': (t) => [{ input: { workspaceId: t.workspaceId }, expect: 'own-only' }],
   'components.get': (t) => [

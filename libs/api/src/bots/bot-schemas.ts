@@ -35,7 +35,7 @@ export const botDetailSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
-  /** The stored flow document (valid when saved; validateFlow it again before relying on that). */
+  /** The stored flow document: valid when saved, unless saved with `allowErrors` (validateFlow it before relying on it). */
   draft: z.unknown(),
   /** Pass back as `expectedRevision` to `bots.saveDraft` to refuse overwriting someone else's save. */
   draftRevision: z.number().int().nonnegative(),
@@ -52,12 +52,34 @@ export const createdBotSchema = z.object({
   warnings: z.array(flowIssueSchema),
 });
 
-/** `bots.saveDraft`: the saved revision and the flow's warnings (warnings never block saving). */
+/**
+ * `bots.saveDraft` and `bots.restoreVersion`: the saved revision, the flow's errors (always
+ * [] unless the save allowed them: a work-in-progress draft) and its warnings (never blocking).
+ */
 export const savedDraftSchema = z.object({
   draftRevision: z.number().int().nonnegative(),
   updatedAt: z.iso.datetime(),
+  errors: z.array(flowIssueSchema),
   warnings: z.array(flowIssueSchema),
 });
+export type SavedDraft = z.infer<typeof savedDraftSchema>;
+
+/** A person named in an answer: their user id and display name (their email when they set no name). */
+export const userRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/** `bots.draftState`: what an open editor polls to notice someone else's save. */
+export const draftStateSchema = z.object({
+  draftRevision: z.number().int().nonnegative(),
+  updatedAt: z.iso.datetime(),
+  /** Who saved the draft last; null when an API key did, or it is not known. */
+  updatedBy: userRefSchema.nullable(),
+});
+
+/** A version's note as the publisher writes it: trimmed, at most 500 characters; empty means none. */
+export const versionNoteSchema = z.string().trim().max(500, 'Note is at most 500 characters');
+
+/** A published version's number, as an input. */
+export const versionNumberSchema = z.number('Version must be a number').int('Version must be a whole number').positive('Version numbers start at 1');
 
 /** `bots.publish`: the new version's number and the published flow's warnings. */
 export const publishedVersionSchema = z.object({
@@ -65,3 +87,28 @@ export const publishedVersionSchema = z.object({
   publishedAt: z.iso.datetime(),
   warnings: z.array(flowIssueSchema),
 });
+
+/** One row of `bots.versions`. */
+export const botVersionSummarySchema = z.object({
+  number: z.number().int().positive(),
+  publishedAt: z.iso.datetime(),
+  note: z.string().nullable(),
+  /** Null when an API key published it, or the publisher's account no longer exists. */
+  publishedBy: userRefSchema.nullable(),
+});
+
+/** `bots.version`: one published version with its flow as its author wrote it. */
+export const botVersionDetailSchema = botVersionSummarySchema.extend({
+  /**
+   * The draft that was published, before components were embedded and keyword synonyms
+   * expanded; for versions published before that was kept, the published flow without
+   * its `components`. Upgraded to the current flow format version.
+   */
+  flow: z.unknown(),
+});
+
+/** `bots.templates`: one template a bot can be created from. */
+export const botTemplateSummarySchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
+
+/** `bots.duplicate` and `bots.delete`: the id of the bot made or removed. */
+export const botRefSchema = z.object({ id: z.string() });

@@ -6,12 +6,17 @@ import { recordAudit } from '../access/record-audit';
 import { checkBotFlow } from '../components/check-with-components';
 import { requireCheckedFlow } from '../components/require-checked-flow';
 import { roleProcedure } from '../workspace-procedure';
-import { botIdSchema, publishedVersionSchema } from './bot-schemas';
+import { botIdSchema, publishedVersionSchema, versionNoteSchema } from './bot-schemas';
+import { callerUserId } from './caller-user-id';
 import { findWorkspaceBot } from './find-workspace-bot';
 import { expandKeywordSynonyms } from './expand-keyword-synonyms';
 import { tagUsesOf, tagWarnings } from './tag-uses';
 
-export const publishBotInputSchema = z.object({ id: botIdSchema });
+export const publishBotInputSchema = z.object({
+  id: botIdSchema,
+  /** What changed in this version, for the version history (trimmed, at most 500 characters; empty: none). */
+  note: versionNoteSchema.optional(),
+});
 
 /**
  * `bots.publish`: publishes the current draft as the next immutable version,
@@ -30,7 +35,9 @@ export const publishBotInputSchema = z.object({ id: botIdSchema });
  * the workspace does not define yet are created in the same transaction, so no tag is
  * ever dropped, and each is reported as a `tag-not-defined` warning. Keywords of User
  * response elements with NLP get their English synonyms in the version
- * (expandKeywordSynonyms: WordNet, read here, never by the engine). Returns the version
+ * (expandKeywordSynonyms: WordNet, read here, never by the engine). The version keeps the
+ * draft as written (`source`, what `bots.version` shows and `bots.restoreVersion` puts
+ * back), the publisher (the caller, when a person) and the `note`. Returns the version
  * number and the warnings.
  */
 export const publishBotProcedure = roleProcedure('builder').input(publishBotInputSchema).output(publishedVersionSchema).mutation(async ({ ctx, input }) => {
@@ -45,7 +52,7 @@ export const publishBotProcedure = roleProcedure('builder').input(publishBotInpu
       const defined = new Set(uses.flatMap((use) => use.tags).filter((tag) => !created.has(tag)));
       warnings = [...warnings, ...tagWarnings(uses, defined, true)];
       return expandKeywordSynonyms(checked.flow);
-    });
+    }, { publishedBy: callerUserId(ctx.principal), note: input.note ? input.note : null });
     await recordAudit(ctx, 'bot.published', { type: 'bot', id: bot.id }, { version: version.number, name: bot.name });
     return { version: version.number, publishedAt: version.publishedAt.toISOString(), warnings };
   } catch (error) {
