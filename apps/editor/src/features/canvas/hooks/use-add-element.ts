@@ -1,0 +1,41 @@
+'use client';
+
+import type { ElementType } from '@parley/elements';
+import { useCallback } from 'react';
+import type { Point } from '../../bot-editor/document/editor-flow';
+import { addElements, flowIds } from '../../bot-editor/document/flow-edits';
+import { newId } from '../../bot-editor/document/new-id';
+import { useFlowStore, useSelectionStore } from '../../bot-editor/store/editor-stores';
+import { defaultNodeSize } from '../layout/layout-elements';
+import { addBlockedReason } from '../model/add-blocked-reason';
+import { freePosition } from '../model/free-position';
+import { newElementOfType } from '../model/new-element-of-type';
+import { useVisibleCenter } from './use-visible-center';
+
+/**
+ * Returns `add(type, at?)`: adds a new element of `type` to the open dialog (one undo
+ * step) with its top-left corner at `at`, or centred in the visible canvas, moved off any
+ * element already there; selects it (the settings panel opens) and returns its id.
+ * Returns undefined and changes nothing when the type's maxPerDialog is reached.
+ */
+export function useAddElement(): (type: ElementType, at?: Point) => string | undefined {
+  const flowStore = useFlowStore();
+  const selectionStore = useSelectionStore();
+  const visibleCenter = useVisibleCenter();
+  return useCallback(
+    (type, at) => {
+      const { dialogId } = selectionStore.getState();
+      const flow = flowStore.getState().flow;
+      const dialog = flow.dialogs.find((candidate) => candidate.id === dialogId);
+      if (!dialog || addBlockedReason(type, dialog) !== undefined) return undefined;
+      const center = visibleCenter();
+      const wanted = at ?? (center ? { x: center.x - defaultNodeSize.width / 2, y: center.y - defaultNodeSize.height / 2 } : { x: 0, y: 0 });
+      const position = freePosition(wanted, dialog.elements.map((element) => element.position ?? { x: 0, y: 0 }));
+      const id = newId(type, flowIds(flow));
+      flowStore.getState().edit((current) => addElements(current, dialogId, [newElementOfType(type, id, position)]));
+      selectionStore.getState().select([id]);
+      return id;
+    },
+    [flowStore, selectionStore, visibleCenter],
+  );
+}

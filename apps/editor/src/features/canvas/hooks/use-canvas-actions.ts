@@ -1,0 +1,188 @@
+'use client';
+
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { Point } from '../../bot-editor/document/editor-flow';
+import { moveElements, removeEdges, removeElements, setStartElement } from '../../bot-editor/document/flow-edits';
+import { useFlowStore, useSelectionStore } from '../../bot-editor/store/editor-stores';
+import { buildFragment } from '../clipboard/build-fragment';
+import { parseFragment, serializeFragment, type ClipboardFragment } from '../clipboard/clipboard-fragment';
+import { pasteFragment } from '../clipboard/paste-fragment';
+import { defaultNodeSize, layoutElements, type LayoutDirection, type Size } from '../layout/layout-elements';
+import type { CanvasNode } from '../model/canvas-node';
+import type { CanvasEdge } from '../model/canvas-edge';
+
+/** What the canvas can do, for its shortcuts, its commands and its context menu. */
+export type CanvasActions = {
+  /** The selected elements as clipboard text (undefined when none is selected). */
+  copyText(): string | undefined;
+  /** copyText, then removes the copied elements (one undo step). */
+  cutText(): string | undefined;
+  /** Pastes clipboard text into the open dialog when it holds elements; false (nothing done) otherwise. */
+  paste(text: string): boolean;
+  copyToClipboard(): Promise<void>;
+  cutToClipboard(): Promise<void>;
+  pasteFromClipboard(): Promise<void>;
+  duplicate(): void;
+  /** Removes the selected elements and edges (one undo step). */
+  deleteSelection(): void;
+  selectAll(): void;
+  clearSelection(): void;
+  autoLayout(direction: LayoutDirection): void;
+  fitView(): void;
+  zoomToSelection(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  /** Makes the one selected element its dialog's start element. */
+  setStartElement(): void;
+  undo(): void;
+  redo(): void;
+};
+
+export type CanvasActionsOptions = {
+  /** The canvas's selected edges (edge selection is canvas-local state). */
+  readonly selectedEdgeIds: () => ReadonlySet<string>;
+  readonly clearEdgeSelection: () => void;
+  /** Tells the person what happened where it is not visible (pasted attributes ...). */
+  readonly announce: (message: string) => void;
+};
+
+const animation = { duration: 250 };
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The canvas's actions on the open dialog, as one stable object. Every edit of the
+ * document is one undo step; paste and duplicate select what they added.
+ */
+export function useCanvasActions({ selectedEdgeIds, clearEdgeSelection, announce }: CanvasActionsOptions): CanvasActions {
+  const flowStore = useFlowStore();
+  const selectionStore = useSelectionStore();
+  const flowApi = useReactFlow<CanvasNode, CanvasEdge>();
+  const store = useStoreApi<CanvasNode, CanvasEdge>();
+
+  return useMemo<CanvasActions>(() => {
+    const openDialog = () => {
+      const { dialogId } = selectionStore.getState();
+      return flowStore.getState().flow.dialogs.find((dialog) => dialog.id === dialogId);
+    };
+    const selectedIds = () => selectionStore.getState().selectedElementIds;
+
+    const copyText = () => {
+      const fragment = buildFragment(flowStore.getState().flow, selectedIds());
+      return fragment ? serializeFragment(fragment) : undefined;
+    };
+
+    const deleteSelection = () => {
+      const dialog = openDialog();
+      if (!dialog) return;
+      const elementIds = selectedIds();
+      const edgeIds = [...selectedEdgeIds()];
+      if (elementIds.length === 0 && edgeIds.length === 0) return;
+      flowStore.getState().edit((flow) => removeEdges(removeElements(flow, elementIds), dialog.id, edgeIds));
+      selectionStore.getState().select([]);
+      clearEdgeSelection();
+    };
+
+    /** Where a fragment goes: where it was when that is in view (same bot), else the middle of the view. */
+    const placement = (fragment: ClipboardFragment): Point | undefined => {
+      const { width, height, transform } = store.getState();
+      const [tx, ty, zoom] = transform;
+      const view = { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
+      const xs = fragment.elements.map((element) => element.position?.x ?? 0);
+      const ys = fragment.elements.map((element) => element.position?.y ?? 0);
+      const box = { x: Math.min(...xs), y: Math.min(...ys), right: Math.max(...xs) + defaultNodeSize.width, bottom: Math.max(...ys) + defaultNodeSize.height };
+      const inView = box.x < view.x + view.width && box.right > view.x && box.y < view.y + view.height && box.bottom > view.y;
+      if (inView || width === 0) return undefined;
+      return { x: view.x + view.width / 2 - (box.right - box.x) / 2, y: view.y + view.height / 2 - (box.bottom - box.y) / 2 };
+    };
+
+    const pasteParsed = (fragment: ClipboardFragment) => {
+      const dialog = openDialog();
+      if (!dialog) return;
+      const at = placement(fragment);
+      const result = pasteFragment(flowStore.getState().flow, dialog.id, fragment, at ? { at } : {});
+      flowStore.getState().edit(() => result.flow);
+      const notes: string[] = [];
+      if (result.addedAttributes.length > 0) notes.push(`declared ${plural(result.addedAttributes.length, 'attribute')}: ${result.addedAttributes.join(', ')}`);
+      if (result.conflictingAttributes.length > 0) notes.push(`kept this bot's type for ${result.conflictingAttributes.join(', ')}`);
+      clearEdgeSelection();
+      selectionStore.getState().select(result.elementIds);
+      announce(`Pasted ${plural(result.elementIds.length, 'element')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+    };
+
+    const paste = (text: string) => {
+      const fragment = parseFragment(text);
+      if (!fragment) return false;
+      pasteParsed(fragment);
+      return true;
+    };
+
+    const fitView = () => void flowApi.fitView({ ...animation, padding: 0.15, maxZoom: 1.5 });
+
+    return {
+      copyText,
+      cutText: () => {
+        const text = copyText();
+        if (text !== undefined) deleteSelection();
+        return text;
+      },
+      paste,
+      copyToClipboard: async () => {
+        const text = copyText();
+        if (text !== undefined) await navigator.clipboard.writeText(text);
+      },
+      cutToClipboard: async () => {
+        const text = copyText();
+        if (text === undefined) return;
+        await navigator.clipboard.writeText(text);
+        deleteSelection();
+      },
+      pasteFromClipboard: async () => {
+        if (!paste(await navigator.clipboard.readText())) announce('The clipboard holds no elements');
+      },
+      duplicate: () => {
+        const fragment = buildFragment(flowStore.getState().flow, selectedIds());
+        if (fragment) pasteParsed(fragment);
+      },
+      deleteSelection,
+      selectAll: () => {
+        const dialog = openDialog();
+        if (dialog) selectionStore.getState().select(dialog.elements.map((element) => element.id));
+      },
+      clearSelection: () => {
+        selectionStore.getState().select([]);
+        clearEdgeSelection();
+      },
+      autoLayout: (direction) => {
+        const dialog = openDialog();
+        if (!dialog || dialog.elements.length === 0) return;
+        const sizes = new Map<string, Size>();
+        for (const element of dialog.elements) {
+          const node = flowApi.getInternalNode(element.id);
+          if (node?.measured.width && node.measured.height) sizes.set(element.id, { width: node.measured.width, height: node.measured.height });
+        }
+        const positions = layoutElements(dialog.elements, dialog.edges, sizes, direction);
+        flowStore.getState().edit((flow) => moveElements(flow, positions));
+        requestAnimationFrame(fitView);
+      },
+      fitView,
+      zoomToSelection: () => {
+        const ids = selectedIds();
+        if (ids.length === 0) fitView();
+        else void flowApi.fitView({ ...animation, nodes: ids.map((id) => ({ id })), padding: 0.25, maxZoom: 1.5 });
+      },
+      zoomIn: () => void flowApi.zoomIn(animation),
+      zoomOut: () => void flowApi.zoomOut(animation),
+      setStartElement: () => {
+        const [only, ...rest] = selectedIds();
+        if (only === undefined || rest.length > 0) return;
+        flowStore.getState().edit((flow) => setStartElement(flow, only));
+      },
+      undo: () => flowStore.getState().undo(),
+      redo: () => flowStore.getState().redo(),
+    };
+  }, [flowStore, selectionStore, flowApi, store, selectedEdgeIds, clearEdgeSelection, announce]);
+}
