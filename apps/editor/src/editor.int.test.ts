@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
+import { accessibilityProblems, screenshotsDir } from './testing/accessibility-problems';
 import { editorDir, ensureEditorBuild, nextBin, nextEnv } from './testing/ensure-editor-build';
 import { freePort } from './testing/free-port';
 import { startProcess, type StartedProcess } from './testing/start-process';
@@ -23,8 +24,6 @@ import { startProcess, type StartedProcess } from './testing/start-process';
 const chromiumPath = '/usr/bin/chromium';
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const apiMain = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
-const screenshotsDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-const axeScript = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
 const failuresDir = join(tmpdir(), 'parley-editor-test-failures');
 const viewport = { width: 1280, height: 720 };
 const run = randomUUID().slice(0, 8);
@@ -122,22 +121,6 @@ async function visit(page: Page, path: string) {
   const response = await page.goto(path);
   await whenHydrated(page);
   return response;
-}
-
-/** The axe-core rules' serious and critical violations on the page as it is now (rule id and the first offending element). */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeScript });
-  const found: unknown = await page.evaluate(async () => {
-    const axe: unknown = Reflect.get(window, 'axe');
-    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
-    if (typeof run !== 'function') return ['axe-core did not load'];
-    const results: unknown = await Reflect.apply(run, axe, [document, { resultTypes: ['violations'] }]);
-    const violations: unknown = typeof results === 'object' && results !== null ? Reflect.get(results, 'violations') : [];
-    return (Array.isArray(violations) ? violations : [])
-      .filter((violation: { impact?: string }) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation: { id: string; nodes: { target: unknown }[] }) => `${violation.id}: ${JSON.stringify(violation.nodes[0]?.target)}`);
-  });
-  return z.array(z.string()).parse(found);
 }
 
 /** A screenshot of the page for docs/screenshots, and an accessibility scan of it (no serious or critical axe violations). */

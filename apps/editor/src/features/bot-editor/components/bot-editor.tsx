@@ -78,8 +78,7 @@ function EditorFrame({ bot, canEdit }: BotEditorProps) {
       { id: 'bot.export', title: 'Export flow (JSON)', group: 'Bot', keywords: ['download'], run: exportDraft },
       { id: 'view.problems', title: 'Show problems', group: 'View', keywords: ['errors', 'warnings', 'validation'], run: () => setProblemsOpen(true) },
     ],
-    // exportDraft reads the store when run.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // exportDraft reads the store when it runs, so it needs no dependency of its own.
     [canEdit, controller],
   );
   useRegisterCommands('bot-editor', commands);
