@@ -1,0 +1,38 @@
+'use client';
+
+import { useElementProblems, useSelectionStore } from '../../bot-editor/store/editor-stores';
+
+/**
+ * The element's problems in one list at the top of its settings, each a button that takes
+ * the keyboard to its field (the same focus request the Problems panel makes). Inline
+ * messages sit under each field too; this list also holds those without a field of their
+ * own (the element as a whole, placeholders in several fields ...).
+ */
+export function ElementProblems({ elementId }: { elementId: string }) {
+  const problems = useElementProblems(elementId);
+  const selection = useSelectionStore();
+  const all = [...problems.errors.map((issue) => ({ issue, error: true })), ...problems.warnings.map((issue) => ({ issue, error: false }))];
+  if (all.length === 0) return null;
+  const errors = problems.errors.length;
+  const warnings = problems.warnings.length;
+  const summary = [errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean).join(', ');
+  return (
+    <details className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm" open={errors > 0 && errors <= 3}>
+      <summary className="cursor-pointer font-medium">{summary}</summary>
+      <ul className="mt-2 grid gap-1">
+        {all.map(({ issue, error }, index) => (
+          <li key={`${issue.rule}@${issue.path}:${index}`}>
+            <button
+              type="button"
+              className="w-full cursor-pointer rounded-sm text-left underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+              onClick={() => selection.getState().focusField(selection.getState().dialogId, elementId, issue.field)}
+            >
+              <span className={error ? 'text-destructive' : 'text-amber-700 dark:text-amber-400'}>{error ? 'Error' : 'Warning'}: </span>
+              {issue.message}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
