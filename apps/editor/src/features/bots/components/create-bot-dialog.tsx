@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,37 +13,59 @@ import { FormField } from '../../../ui/form-field';
 import { FormStatus } from '../../../ui/form-status';
 import { PlusIcon } from '../../../ui/icons';
 import { Input } from '../../../ui/input';
+import { useHydrated } from '../../../ui/use-hydrated';
+import { botFormSchema } from '../model/bot-form-schema';
+import { isBotTemplateId } from '../model/bot-template-id';
+import { TemplateChoice } from './template-choice';
 
-const botFormSchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters'),
-  description: z.string().trim().max(500, 'Description must be at most 500 characters'),
-});
-type BotForm = z.infer<typeof botFormSchema>;
+const newBotSchema = botFormSchema.extend({ template: z.string() });
+type NewBotForm = z.infer<typeof newBotSchema>;
 
-/** "New bot": creates a bot with the starter flow and opens it (builders and owners only; the API checks). */
+const blank: NewBotForm = { name: '', description: '', template: 'empty' };
+
+/**
+ * "New bot": a name, an optional description and a template (bots.templates, as radio
+ * cards; Empty chosen first); creates the bot and opens it. Builders and owners only (the
+ * API checks). When the templates cannot be loaded the bot starts empty, and the dialog
+ * says why.
+ */
 export function CreateBotDialog() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
-  const form = useForm<BotForm>({ resolver: zodResolver(botFormSchema), defaultValues: { name: '', description: '' } });
+  const form = useForm<NewBotForm>({ resolver: zodResolver(newBotSchema), defaultValues: blank });
+  const templates = useQuery({ queryKey: ['bots.templates'], queryFn: ({ signal }) => browserApi.bots.templates.query(undefined, { signal }), enabled: open, staleTime: Infinity });
   const create = useMutation({
-    mutationFn: (values: BotForm) => browserApi.bots.create.mutate({ name: values.name, ...(values.description ? { description: values.description } : {}) }),
+    mutationFn: (values: NewBotForm) =>
+      browserApi.bots.create.mutate({
+        name: values.name,
+        ...(values.description ? { description: values.description } : {}),
+        ...(isBotTemplateId(values.template) ? { template: values.template } : {}),
+      }),
     onSuccess: (bot) => {
       setOpen(false);
       router.push(`/bots/${encodeURIComponent(bot.id)}`);
     },
   });
+  const changeOpen = (next: boolean) => {
+    if (next) {
+      form.reset(blank);
+      create.reset();
+    }
+    setOpen(next);
+  };
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog open={open} onOpenChange={changeOpen}>
       <DialogTrigger asChild>
         <Button>
           <PlusIcon />
           New bot
         </Button>
       </DialogTrigger>
-      <DialogContent>
+      <DialogContent className="max-w-2xl">
         <DialogHeader>
           <DialogTitle>New bot</DialogTitle>
-          <DialogDescription>It starts as a draft with a starter flow.</DialogDescription>
+          <DialogDescription>It starts as a draft from the template you choose.</DialogDescription>
         </DialogHeader>
         <form noValidate method="post" className="grid gap-4" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
           <FormField id="bot-name" label="Name" error={form.formState.errors.name?.message}>
@@ -52,12 +74,17 @@ export function CreateBotDialog() {
           <FormField id="bot-description" label="Description (optional)" error={form.formState.errors.description?.message}>
             {(control) => <Input {...control} {...form.register('description')} />}
           </FormField>
+          {templates.isError ? (
+            <FormStatus kind="error">Could not load the templates: {describeClientError(templates.error)} The bot starts empty.</FormStatus>
+          ) : (
+            <TemplateChoice templates={templates.data} field={form.register('template')} />
+          )}
           {create.isError && <FormStatus kind="error">{describeClientError(create.error)}</FormStatus>}
           <DialogFooter>
             <Button variant="outline" onClick={() => setOpen(false)}>
               Cancel
             </Button>
-            <Button type="submit" disabled={create.isPending}>
+            <Button type="submit" disabled={!hydrated || create.isPending}>
               {create.isPending ? 'Creating…' : 'Create bot'}
             </Button>
           </DialogFooter>
