@@ -12,6 +12,7 @@ import { useRevealElements } from '../hooks/use-reveal-elements';
 import { addBlockedReason } from '../model/add-blocked-reason';
 import { categoryStyle } from '../model/category-style';
 import { elementSummary } from '../model/element-summary';
+import { paletteFilter } from '../model/palette-filter';
 import { paletteGroups } from '../model/palette-groups';
 import { commandPaletteStore } from '../store/command-palette-store';
 import { CategoryIcon } from './category-icon';
@@ -103,7 +104,7 @@ function PaletteCommands({ close }: { close: () => void }) {
   };
 
   return (
-    <Command label="Commands" loop vimBindings={false} className="flex flex-col">
+    <Command label="Commands" loop vimBindings={false} filter={paletteFilter} className="flex flex-col">
       <div className="border-b px-3">
         <Command.Input placeholder="Type a command, an element or a dialog…" className="h-11 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground" />
       </div>

@@ -277,7 +277,6 @@ export function DialogCanvas({ readOnly = false, marks }: DialogCanvasProps) {
           minZoom={0.1}
           maxZoom={2}
           colorMode="system"
-          defaultEdgeOptions={{ type: 'smoothstep' }}
           aria-label="Dialog canvas"
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />

@@ -19,8 +19,8 @@ import { CategoryIcon } from './category-icon';
 const handleClass = '!size-3 !border-2 !border-background !bg-muted-foreground hover:!bg-primary';
 
 const markStyles: Readonly<Record<ElementMark, { node: string; badge: string; text: string }>> = {
-  added: { node: 'outline-2 outline-offset-2 outline-green-600', badge: 'bg-green-600 text-white', text: 'Added' },
-  removed: { node: 'border-dashed border-red-600 opacity-60', badge: 'bg-red-600 text-white', text: 'Removed' },
+  added: { node: 'outline-2 outline-offset-2 outline-green-600', badge: 'bg-green-700 text-white', text: 'Added' },
+  removed: { node: 'border-dashed border-red-600 opacity-60', badge: 'bg-red-700 text-white', text: 'Removed' },
   changed: { node: 'outline-2 outline-offset-2 outline-amber-500', badge: 'bg-amber-500 text-black', text: 'Changed' },
 };
 
@@ -57,6 +57,8 @@ export const ElementNode = memo(function ElementNode({ id, selected }: NodeProps
   const summary = elementSummary(element, () => targetDialogName);
   const mark = marks?.get(id);
   const markStyle = mark ? markStyles[mark] : undefined;
+  // Elements with nothing to configure say nothing more than their type.
+  const quiet = element.type === 'close-session' || element.type === 'component-return';
   const single = ports.length === 1 && ports[0]?.port === defaultPort && ports[0].known;
 
   return (
@@ -87,14 +89,14 @@ export const ElementNode = memo(function ElementNode({ id, selected }: NodeProps
           <ProblemsMark problems={problems} />
         </span>
       </div>
-      <div className={cn('px-3 pt-1 text-sm', single || ports.length === 0 ? 'pb-3' : 'pb-2')}>
-        {name ? <div className="truncate font-medium">{name}</div> : null}
-        {summary ? (
-          <div className="line-clamp-2 break-words text-muted-foreground">{summary}</div>
-        ) : name ? null : (
-          <div className="text-muted-foreground italic">{ports.length === 0 && element.type !== 'to-dialog' ? definition.title : 'Not set up yet'}</div>
-        )}
-      </div>
+      {name || summary || !quiet ? (
+        <div className={cn('px-3 pt-1 text-sm', single || ports.length === 0 ? 'pb-3' : 'pb-2')}>
+          {name ? <div className="truncate font-medium">{name}</div> : null}
+          {summary ? <div className="line-clamp-2 break-words text-muted-foreground">{summary}</div> : name ? null : <div className="text-muted-foreground italic">Not set up yet</div>}
+        </div>
+      ) : (
+        <div className="pb-2" />
+      )}
       {single ? (
         <Handle type="source" position={Position.Right} id={defaultPort} isConnectable={!readOnly} className={handleClass} data-testid={`handle-${id}-${defaultPort}`} />
       ) : ports.length > 0 ? (

@@ -59,13 +59,13 @@ export function ElementPalette() {
             <h2 id={`${searchId}-${group.category}`} className="px-1 pb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
               {group.heading}
             </h2>
-            <ul className="grid gap-1">
+            <ul className="flex flex-col gap-1">
               {group.types.map((type) => {
                 const definition = elementRegistry[type];
                 const blocked = addBlockedReason(type, dialog);
                 const reasonId = `${searchId}-${type}-reason`;
                 return (
-                  <li key={type}>
+                  <li key={type} className="min-w-0">
                     <button
                       type="button"
                       aria-label={`Add ${definition.title}`}

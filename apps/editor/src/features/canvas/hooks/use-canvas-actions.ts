@@ -99,7 +99,7 @@ export function useCanvasActions({ selectedEdgeIds, clearEdgeSelection, announce
       return { x: view.x + view.width / 2 - (box.right - box.x) / 2, y: view.y + view.height / 2 - (box.bottom - box.y) / 2 };
     };
 
-    const pasteParsed = (fragment: ClipboardFragment) => {
+    const pasteParsed = (fragment: ClipboardFragment, verb: string) => {
       const dialog = openDialog();
       if (!dialog) return;
       const at = placement(fragment);
@@ -110,13 +110,13 @@ export function useCanvasActions({ selectedEdgeIds, clearEdgeSelection, announce
       if (result.conflictingAttributes.length > 0) notes.push(`kept this bot's type for ${result.conflictingAttributes.join(', ')}`);
       clearEdgeSelection();
       selectionStore.getState().select(result.elementIds);
-      announce(`Pasted ${plural(result.elementIds.length, 'element')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+      announce(`${verb} ${plural(result.elementIds.length, 'element')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
     };
 
     const paste = (text: string) => {
       const fragment = parseFragment(text);
       if (!fragment) return false;
-      pasteParsed(fragment);
+      pasteParsed(fragment, 'Pasted');
       return true;
     };
 
@@ -145,7 +145,7 @@ export function useCanvasActions({ selectedEdgeIds, clearEdgeSelection, announce
       },
       duplicate: () => {
         const fragment = buildFragment(flowStore.getState().flow, selectedIds());
-        if (fragment) pasteParsed(fragment);
+        if (fragment) pasteParsed(fragment, 'Duplicated');
       },
       deleteSelection,
       selectAll: () => {

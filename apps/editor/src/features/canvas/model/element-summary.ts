@@ -38,7 +38,7 @@ function describe(element: EditorElement, dialogName: (dialogId: string) => stri
     case 'conversation-tags':
       return list(element.tags);
     case 'to-agent':
-      return [element.queue ?? '', list(element.tags)].filter(Boolean).join(' · ') || firstLine(element.message);
+      return [element.queue ?? 'Default queue', list(element.tags)].filter(Boolean).join(' · ');
     case 'csat-survey':
       return firstLine(element.question);
     case 'customer-profiles-event':
