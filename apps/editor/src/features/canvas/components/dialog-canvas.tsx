@@ -126,11 +126,15 @@ export function DialogCanvas({ readOnly = false, marks }: DialogCanvasProps) {
   }, [dialogId, flowApi, selectionStore]);
 
   // A request to focus an element's field (Problems panel) also brings the element into view.
+  // (Only requests made while this canvas is open: opening a dialog already fits the selection.)
   const focusNonce = focusRequest?.nonce;
   const focusElement = focusRequest?.elementId;
+  const seenFocusNonce = useRef(focusNonce);
   useEffect(() => {
-    if (focusNonce !== undefined && focusElement !== undefined) reveal([focusElement]);
-  }, [focusNonce, focusElement, reveal]);
+    if (focusNonce === seenFocusNonce.current) return;
+    seenFocusNonce.current = focusNonce;
+    if (focusElement !== undefined && elementIds.has(focusElement)) reveal([focusElement]);
+  }, [focusNonce, focusElement, elementIds, reveal]);
 
   // Dragging: positions stay local until the drag ends; then one undo step.
   const dragging = useRef<{ paused: boolean } | null>(null);
@@ -281,7 +285,7 @@ export function DialogCanvas({ readOnly = false, marks }: DialogCanvasProps) {
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
           <Controls showInteractive={false} />
-          <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+          <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={{ width: 160, height: 110 }} />
         </ReactFlow>
         {readOnly ? null : <NodeContextMenu menu={menu} actions={actions} onClose={closeMenu} />}
         <div role="status" aria-live="polite" className="pointer-events-none absolute inset-x-0 bottom-4 flex justify-center">

@@ -49,6 +49,13 @@ export type CanvasActionsOptions = {
 
 const animation = { duration: 250 };
 
+/** The box around elements at `points`, each taken at the default node size. */
+function boundsOf(points: readonly Point[]): { x: number; y: number; right: number; bottom: number } {
+  const xs = points.map((point) => point.x);
+  const ys = points.map((point) => point.y);
+  return { x: Math.min(...xs), y: Math.min(...ys), right: Math.max(...xs) + defaultNodeSize.width, bottom: Math.max(...ys) + defaultNodeSize.height };
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -86,17 +93,29 @@ export function useCanvasActions({ selectedEdgeIds, clearEdgeSelection, announce
       clearEdgeSelection();
     };
 
-    /** Where a fragment goes: where it was when that is in view (same bot), else the middle of the view. */
-    const placement = (fragment: ClipboardFragment): Point | undefined => {
+    /** The visible part of the flow, in flow coordinates. */
+    const visibleRect = () => {
       const { width, height, transform } = store.getState();
       const [tx, ty, zoom] = transform;
-      const view = { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
-      const xs = fragment.elements.map((element) => element.position?.x ?? 0);
-      const ys = fragment.elements.map((element) => element.position?.y ?? 0);
-      const box = { x: Math.min(...xs), y: Math.min(...ys), right: Math.max(...xs) + defaultNodeSize.width, bottom: Math.max(...ys) + defaultNodeSize.height };
-      const inView = box.x < view.x + view.width && box.right > view.x && box.y < view.y + view.height && box.bottom > view.y;
-      if (inView || width === 0) return undefined;
-      return { x: view.x + view.width / 2 - (box.right - box.x) / 2, y: view.y + view.height / 2 - (box.bottom - box.y) / 2 };
+      return { x: -tx / zoom, y: -ty / zoom, right: (width - tx) / zoom, bottom: (height - ty) / zoom, zoom, empty: width === 0 };
+    };
+
+    /** Where a fragment goes: where it was when that is in view (same bot), else the middle of the view. */
+    const placement = (fragment: ClipboardFragment): Point | undefined => {
+      const view = visibleRect();
+      const box = boundsOf(fragment.elements.map((element) => element.position ?? { x: 0, y: 0 }));
+      const inView = box.x < view.right && box.right > view.x && box.y < view.bottom && box.bottom > view.y;
+      if (inView || view.empty) return undefined;
+      return { x: (view.x + view.right) / 2 - (box.right - box.x) / 2, y: (view.y + view.bottom) / 2 - (box.bottom - box.y) / 2 };
+    };
+
+    /** Centres the view on elements just added when part of them is out of view. */
+    const showAdded = (points: readonly Point[]) => {
+      const view = visibleRect();
+      if (points.length === 0 || view.empty) return;
+      const box = boundsOf(points);
+      if (box.x >= view.x && box.right <= view.right && box.y >= view.y && box.bottom <= view.bottom) return;
+      void flowApi.setCenter((box.x + box.right) / 2, (box.y + box.bottom) / 2, { zoom: view.zoom, ...animation });
     };
 
     const pasteParsed = (fragment: ClipboardFragment, verb: string) => {
@@ -110,6 +129,8 @@ export function useCanvasActions({ selectedEdgeIds, clearEdgeSelection, announce
       if (result.conflictingAttributes.length > 0) notes.push(`kept this bot's type for ${result.conflictingAttributes.join(', ')}`);
       clearEdgeSelection();
       selectionStore.getState().select(result.elementIds);
+      const added = new Set(result.elementIds);
+      showAdded(result.flow.dialogs.flatMap((candidate) => candidate.elements.filter((element) => added.has(element.id)).map((element) => element.position ?? { x: 0, y: 0 })));
       announce(`${verb} ${plural(result.elementIds.length, 'element')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
     };
 
