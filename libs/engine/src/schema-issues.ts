@@ -56,11 +56,12 @@ function describe(issue: z.core.$ZodIssue, document: unknown): FlowIssue[] {
 
 function bound(kind: 'min' | 'max', origin: string, limit: number | bigint, name: string): [string, string] {
   const most = kind === 'max' ? 'at most' : 'at least';
+  const empty = kind === 'min' && Number(limit) === 1;
   switch (origin) {
     case 'string':
-      return [kind === 'max' ? 'too-long' : 'too-short', `${name} must be ${most} ${limit} characters long.`];
+      return [kind === 'max' ? 'too-long' : 'too-short', empty ? `${name} must not be empty.` : `${name} must be ${most} ${limit} characters long.`];
     case 'array':
-      return [kind === 'max' ? 'too-many' : 'too-few', `${name} must have ${most} ${limit} items.`];
+      return [kind === 'max' ? 'too-many' : 'too-few', empty ? `${name} needs at least one item.` : `${name} must have ${most} ${limit} items.`];
     default:
       return [kind === 'max' ? 'too-big' : 'too-small', `${name} must be ${most} ${limit}.`];
   }
