@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +23,49 @@ export function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
  * every test run.
  */
 export async function ensureEditorBuild(): Promise<boolean> {
+  if (await buildIsCurrent()) return false;
+  // Test files and benchmarks running side by side build once: the first takes the lock
+  // (an atomic mkdir), the others wait for it and then find the build current.
+  await takeBuildLock();
+  try {
+    if (await buildIsCurrent()) return false;
+    await runNextBuild();
+    return true;
+  } finally {
+    await rm(buildLock, { recursive: true, force: true });
+  }
+}
+
+const buildLock = join(editorDir, '.next-build-lock');
+/** A lock older than this is left over from a killed build and is taken over. */
+const staleLockMs = 15 * 60_000;
+
+async function buildIsCurrent(): Promise<boolean> {
   const builtAt = await modifiedAt(join(editorDir, '.next', 'BUILD_ID'));
-  if (builtAt !== undefined && builtAt >= (await newestSource())) return false;
-  await runNextBuild();
-  return true;
+  return builtAt !== undefined && builtAt >= (await newestSource());
+}
+
+async function takeBuildLock(): Promise<void> {
+  for (;;) {
+    try {
+      await mkdir(buildLock);
+      return;
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+      const since = await modifiedAt(buildLock);
+      if (since !== undefined && Date.now() - since > staleLockMs) await rm(buildLock, { recursive: true, force: true });
+      else await new Promise((done) => setTimeout(done, 1000));
+    }
+  }
 }
 
 async function newestSource(): Promise<number> {
   const files = [
     ...(await listFiles(join(editorDir, 'app'))),
     ...(await listFiles(join(editorDir, 'src'))).filter((file) => !/\.test\.tsx?$/.test(file) && !file.includes('/testing/')),
+    // The shared libraries the editor bundles (element schemas and forms metadata, validateFlow).
+    ...(await listFiles(join(editorDir, '../../libs/elements/src'))).filter((file) => !/\.test\.tsx?$/.test(file)),
+    ...(await listFiles(join(editorDir, '../../libs/engine/src'))).filter((file) => !/\.test\.tsx?$/.test(file)),
     ...['proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json'].map((name) => join(editorDir, name)),
   ];
   const times = await Promise.all(files.map(modifiedAt));
