@@ -29,8 +29,16 @@ function prepare(element: unknown, declared: readonly EditorAttribute[]): Prepar
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     return { ok: false, message: `Fix the element first (${where}${issue?.message ?? 'invalid'}).` };
   }
-  const names = [...new Set(apiElement.attributeRefs(parsed.data).filter((ref) => ref.access === 'read' && !isInboundAttribute(ref.name)).map((ref) => ref.name))];
-  const typeOf = (name: string) => (declared.find((declaration) => declaration.name === name) ?? builtInAttributes.find((declaration) => declaration.name === name))?.type ?? 'text';
+  const names = [
+    ...new Set(
+      apiElement
+        .attributeRefs(parsed.data)
+        .filter((ref) => ref.access === 'read' && !isInboundAttribute(ref.name))
+        .map((ref) => ref.name),
+    ),
+  ];
+  const typeOf = (name: string) =>
+    (declared.find((declaration) => declaration.name === name) ?? builtInAttributes.find((declaration) => declaration.name === name))?.type ?? 'text';
   return { ok: true, element: parsed.data, attributes: names.map((name) => ({ name, type: typeOf(name) })) };
 }
 
@@ -94,7 +102,9 @@ export function ApiPreviewDialog({ elementId }: { elementId: string }) {
       <DialogContent className="max-h-[90vh] max-w-2xl overflow-y-auto">
         <DialogHeader>
           <DialogTitle>Preview API call</DialogTitle>
-          <DialogDescription>Sends the request once, for real, with the sample values below, and shows what the element would make of the answer.</DialogDescription>
+          <DialogDescription>
+            Sends the request once, for real, with the sample values below, and shows what the element would make of the answer.
+          </DialogDescription>
         </DialogHeader>
         {prepared && !prepared.ok && (
           <Alert variant="destructive" role="alert">
@@ -169,7 +179,8 @@ function PreviewResult({ preview }: { preview: Preview }) {
       <div className="flex flex-wrap items-center gap-2 text-sm" role="status">
         <Badge variant={success ? 'success' : 'destructive'}>Status {preview.status}</Badge>
         <span className="text-muted-foreground">
-          {preview.durationMs} ms · {preview.attempts} {preview.attempts === 1 ? 'attempt' : 'attempts'} · would continue through {preview.outcome === 'next' ? 'Next' : 'Fallback'}
+          {preview.durationMs} ms · {preview.attempts} {preview.attempts === 1 ? 'attempt' : 'attempts'} · would continue through{' '}
+          {preview.outcome === 'next' ? 'Next' : 'Fallback'}
         </span>
       </div>
       <p className="truncate text-xs text-muted-foreground" title={preview.request.url}>

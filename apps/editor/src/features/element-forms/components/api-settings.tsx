@@ -104,7 +104,9 @@ function RequestTab({ elementId }: { elementId: string }) {
       {body?.kind === 'union' && (bodyAllowed || hasBody) ? (
         <UnionField elementId={elementId} field={body} path={['body']} allowed={modes} />
       ) : (
-        <p className="text-xs text-muted-foreground">{modes.length === 0 ? 'No body: choose a content type to send one.' : 'A GET or HEAD request has no body.'}</p>
+        <p className="text-xs text-muted-foreground">
+          {modes.length === 0 ? 'No body: choose a content type to send one.' : 'A GET or HEAD request has no body.'}
+        </p>
       )}
     </div>
   );

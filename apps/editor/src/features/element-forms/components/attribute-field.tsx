@@ -28,13 +28,26 @@ export function AttributeField({ elementId, field, path, label, labelHidden, act
   const issues = useFieldIssues(elementId, path);
   const value = typeof stored === 'string' && stored !== '' ? stored : undefined;
   const options = useMemo(
-    () => attributeOptions(declared, field.meta).map((option) => ({ value: option.name, label: option.name, hint: option.builtIn ? `${option.type}, built-in` : option.type })),
+    () =>
+      attributeOptions(declared, field.meta).map((option) => ({
+        value: option.name,
+        label: option.name,
+        hint: option.builtIn ? `${option.type}, built-in` : option.type,
+      })),
     [declared, field.meta],
   );
   const fallback = typeof field.defaultValue === 'string' ? field.defaultValue : undefined;
   const name = label ?? field.label;
   return (
-    <FieldShell id={fieldDomId(elementId, path)} field={formatFieldPath(path)} label={name} labelHidden={labelHidden} hint={field.description} issues={issues} actions={actions}>
+    <FieldShell
+      id={fieldDomId(elementId, path)}
+      field={formatFieldPath(path)}
+      label={name}
+      labelHidden={labelHidden}
+      hint={field.description}
+      issues={issues}
+      actions={actions}
+    >
       {(control) => (
         <Combobox
           {...control}
@@ -54,7 +67,8 @@ export function AttributeField({ elementId, field, path, label, labelHidden, act
             const { declaration } = result;
             return {
               label: `Create attribute "${declaration.name}" (${declaration.type})`,
-              onCreate: () => editor.editFlow((flow) => setElementField({ ...flow, attributes: [...flow.attributes, declaration] }, elementId, path, declaration.name)),
+              onCreate: () =>
+                editor.editFlow((flow) => setElementField({ ...flow, attributes: [...flow.attributes, declaration] }, elementId, path, declaration.name)),
             };
           }}
         />

@@ -100,7 +100,15 @@ export function ButtonsField({ elementId, field, path, label }: FieldProps<Array
   );
 }
 
-type QuickReplyRowProps = { elementId: string; labelPath: FieldPath; name: string; text: string; max: number; problem: string | undefined; children: ReactNode };
+type QuickReplyRowProps = {
+  elementId: string;
+  labelPath: FieldPath;
+  name: string;
+  text: string;
+  max: number;
+  problem: string | undefined;
+  children: ReactNode;
+};
 
 function QuickReplyRow({ elementId, labelPath, name, text, max, problem, children }: QuickReplyRowProps) {
   const editor = useElementEditor(elementId);

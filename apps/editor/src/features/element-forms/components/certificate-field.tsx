@@ -25,7 +25,15 @@ export function CertificateField({ elementId, field, path, label, labelHidden, a
   const value = typeof stored === 'string' && stored !== '' ? stored : undefined;
   const hint = certificates.isError ? `Cannot load the certificates: ${describeClientError(certificates.error)}` : field.description;
   return (
-    <FieldShell id={fieldDomId(elementId, path)} field={formatFieldPath(path)} label={label ?? field.label} labelHidden={labelHidden} hint={hint} issues={issues} actions={actions}>
+    <FieldShell
+      id={fieldDomId(elementId, path)}
+      field={formatFieldPath(path)}
+      label={label ?? field.label}
+      labelHidden={labelHidden}
+      hint={hint}
+      issues={issues}
+      actions={actions}
+    >
       {(control) => (
         <Combobox
           {...control}

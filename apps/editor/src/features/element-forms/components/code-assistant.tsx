@@ -36,7 +36,13 @@ const texts: Readonly<Record<AssistantKind, { button: string; title: string; pro
     promptOptional: false,
     description: 'For example: check that the score is a number before comparing it.',
   },
-  improve: { button: 'Improve readability', title: 'Improve readability', prompt: undefined, promptOptional: true, description: 'Formats and simplifies the code without changing what it does.' },
+  improve: {
+    button: 'Improve readability',
+    title: 'Improve readability',
+    prompt: undefined,
+    promptOptional: true,
+    description: 'Formats and simplifies the code without changing what it does.',
+  },
   fix: {
     button: 'Fix code',
     title: 'Fix code',
@@ -189,7 +195,15 @@ function CodeDiff({ original, proposed }: { original: string; proposed: string }
   if (original === proposed) return <p className="text-sm text-muted-foreground">The suggestion is the same as the current code.</p>;
   return (
     <div className="overflow-hidden rounded-md border text-[13px]">
-      <CodeMirror value={proposed} theme={scheme} editable={false} readOnly maxHeight="50vh" basicSetup={{ foldGutter: false, highlightActiveLine: false }} extensions={extensions} />
+      <CodeMirror
+        value={proposed}
+        theme={scheme}
+        editable={false}
+        readOnly
+        maxHeight="50vh"
+        basicSetup={{ foldGutter: false, highlightActiveLine: false }}
+        extensions={extensions}
+      />
     </div>
   );
 }

@@ -28,7 +28,11 @@ export function CodeField({ elementId, field, path, label, labelHidden, actions 
   const id = fieldDomId(elementId, path);
   const value = typeof stored === 'string' ? stored : '';
   const max = field.maxLength;
-  const describedBy = [field.description ? `${id}-hint` : undefined, max !== undefined ? `${id}-counter` : undefined, issues.errors.length > 0 || issues.warnings.length > 0 ? `${id}-messages` : undefined]
+  const describedBy = [
+    field.description ? `${id}-hint` : undefined,
+    max !== undefined ? `${id}-counter` : undefined,
+    issues.errors.length > 0 || issues.warnings.length > 0 ? `${id}-messages` : undefined,
+  ]
     .filter(Boolean)
     .join(' ');
   const invalid = issues.errors.length > 0;
@@ -36,7 +40,13 @@ export function CodeField({ elementId, field, path, label, labelHidden, actions 
     () => [
       javascript(),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ id, 'aria-labelledby': `${id}-label`, 'aria-multiline': 'true', ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(invalid ? { 'aria-invalid': 'true' } : {}) }),
+      EditorView.contentAttributes.of({
+        id,
+        'aria-labelledby': `${id}-label`,
+        'aria-multiline': 'true',
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(invalid ? { 'aria-invalid': 'true' } : {}),
+      }),
     ],
     [id, describedBy, invalid],
   );

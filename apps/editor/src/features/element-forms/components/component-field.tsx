@@ -29,7 +29,15 @@ export function ComponentField({ elementId, field, path, label, labelHidden, act
   const value = typeof stored === 'string' && stored !== '' ? stored : undefined;
   const hint = components.isError ? `Cannot load the components: ${describeClientError(components.error)}` : field.description;
   return (
-    <FieldShell id={fieldDomId(elementId, path)} field={formatFieldPath(path)} label={label ?? field.label} labelHidden={labelHidden} hint={hint} issues={issues} actions={actions}>
+    <FieldShell
+      id={fieldDomId(elementId, path)}
+      field={formatFieldPath(path)}
+      label={label ?? field.label}
+      labelHidden={labelHidden}
+      hint={hint}
+      issues={issues}
+      actions={actions}
+    >
       {(control) => (
         <Combobox
           {...control}

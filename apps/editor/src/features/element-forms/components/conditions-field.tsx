@@ -26,6 +26,7 @@ import { AttributeField } from './attribute-field';
 import type { FieldProps } from './field-props';
 import { FieldMessages } from './field-messages';
 import { FieldShell } from './field-shell';
+import { HintsContext } from './hints-context';
 import { focusAfterEdit, ItemActions } from './item-actions';
 
 /** Operators that compare nothing: their rules have no value. */
@@ -42,12 +43,18 @@ function child(field: FieldDescription | undefined, key: string): FieldDescripti
 }
 
 /** The parts of the conditions schema the builder's controls are made from. */
-type RuleFields = { attribute: StringFieldDescription | undefined; operators: readonly EnumOption[] };
+type RuleFields = {
+  attribute: StringFieldDescription | undefined;
+  operators: readonly EnumOption[];
+};
 
 function ruleFields(field: ArrayFieldDescription): RuleFields {
   const attribute = child(child(field, 'rules'), 'attribute');
   const operator = child(child(field, 'rules'), 'operator');
-  return { attribute: attribute?.kind === 'string' ? attribute : undefined, operators: operator?.kind === 'enum' ? operator.options : [] };
+  return {
+    attribute: attribute?.kind === 'string' ? attribute : undefined,
+    operators: operator?.kind === 'enum' ? operator.options : [],
+  };
 }
 
 /** Runs `update` on the element when it is a Conditions element. */
@@ -71,15 +78,30 @@ export function ConditionsField({ elementId, field, path }: FieldProps<ArrayFiel
   const shape = useFlow((state) => {
     const element = elementById(state.flow, elementId);
     if (element?.type !== 'conditions') return '';
-    return element.conditions.map((condition) => `${condition.rules.length}:${(condition.groups ?? []).map((group) => group.rules.length).join(',')}`).join('|');
+    return element.conditions
+      .map((condition) => `${condition.rules.length}:${(condition.groups ?? []).map((group) => group.rules.length).join(',')}`)
+      .join('|');
   });
   const editor = useElementEditor(elementId);
   const issues = useFieldIssues(elementId, path);
-  const conditions = shape === '' ? [] : shape.split('|').map((entry) => {
-    const [rules = '0', groups = ''] = entry.split(':');
-    return { rules: Number(rules), groups: groups === '' ? [] : groups.split(',').map(Number) };
-  });
-  const limits = conditionsLimits(conditions.map((condition) => ({ rules: Array.from({ length: condition.rules }), groups: condition.groups.map((count) => ({ rules: Array.from({ length: count }) })) })));
+  const conditions =
+    shape === ''
+      ? []
+      : shape.split('|').map((entry) => {
+          const [rules = '0', groups = ''] = entry.split(':');
+          return {
+            rules: Number(rules),
+            groups: groups === '' ? [] : groups.split(',').map(Number),
+          };
+        });
+  const limits = conditionsLimits(
+    conditions.map((condition) => ({
+      rules: Array.from({ length: condition.rules }),
+      groups: condition.groups.map((count) => ({
+        rules: Array.from({ length: count }),
+      })),
+    })),
+  );
   const listKey = fieldDomId(elementId, path);
   const fields = ruleFields(field);
   const takenIds = () => {
@@ -105,47 +127,49 @@ export function ConditionsField({ elementId, field, path }: FieldProps<ArrayFiel
       </div>
       <p className="text-xs text-muted-foreground">Evaluated in order: the first condition that holds is taken, else the Else branch.</p>
       <FieldMessages id={`${listKey}-messages`} issues={issues} />
-      <ol className="grid gap-3">
-        {conditions.map((condition, index) => (
-          <li key={index}>
-            <ConditionCard
-              elementId={elementId}
-              index={index}
-              path={[...path, index]}
-              ruleCount={condition.rules}
-              groupSizes={condition.groups}
-              canAddRule={limits.perCondition[index]?.canAddRule ?? false}
-              fields={fields}
-              actions={
-                <ItemActions
-                  name={`condition ${index + 1}`}
-                  listKey={listKey}
-                  index={index}
-                  count={conditions.length}
-                  onMove={(to) => editConditions(editor, (list) => moveItem(list, index, to))}
-                  onRemove={() => editor.set([...path, index], undefined)}
-                >
-                  <Button
-                    variant="ghost"
-                    size="icon"
-                    className="size-7"
-                    aria-label={`Duplicate condition ${index + 1}`}
-                    title={`Duplicate condition ${index + 1}`}
-                    disabled={!limits.canAddCondition}
-                    onClick={() => {
-                      const id = newId('condition', takenIds());
-                      editConditions(editor, (list) => duplicateCondition(list, index, id));
-                      focusAfterEdit(`#${CSS.escape(fieldDomId(elementId, [...path, index + 1, 'name']))}`);
-                    }}
+      <HintsContext value={false}>
+        <ol className="grid gap-3">
+          {conditions.map((condition, index) => (
+            <li key={index}>
+              <ConditionCard
+                elementId={elementId}
+                index={index}
+                path={[...path, index]}
+                ruleCount={condition.rules}
+                groupSizes={condition.groups}
+                canAddRule={limits.perCondition[index]?.canAddRule ?? false}
+                fields={fields}
+                actions={
+                  <ItemActions
+                    name={`condition ${index + 1}`}
+                    listKey={listKey}
+                    index={index}
+                    count={conditions.length}
+                    onMove={(to) => editConditions(editor, (list) => moveItem(list, index, to))}
+                    onRemove={() => editor.set([...path, index], undefined)}
                   >
-                    <DuplicateIcon />
-                  </Button>
-                </ItemActions>
-              }
-            />
-          </li>
-        ))}
-      </ol>
+                    <Button
+                      variant="ghost"
+                      size="icon"
+                      className="size-7"
+                      aria-label={`Duplicate condition ${index + 1}`}
+                      title={`Duplicate condition ${index + 1}`}
+                      disabled={!limits.canAddCondition}
+                      onClick={() => {
+                        const id = newId('condition', takenIds());
+                        editConditions(editor, (list) => duplicateCondition(list, index, id));
+                        focusAfterEdit(`#${CSS.escape(fieldDomId(elementId, [...path, index + 1, 'name']))}`);
+                      }}
+                    >
+                      <DuplicateIcon />
+                    </Button>
+                  </ItemActions>
+                }
+              />
+            </li>
+          ))}
+        </ol>
+      </HintsContext>
       <div className="flex items-center gap-2">
         <Button
           variant="outline"
@@ -200,9 +224,27 @@ function ConditionCard({ elementId, index, path, ruleCount: ownRules, groupSizes
         </span>
         {actions}
       </div>
-      <FieldShell id={fieldDomId(elementId, [...path, 'name'])} field={formatFieldPath([...path, 'name'])} label="Condition name" counter={{ length: typeof name === 'string' ? name.length : 0, max: 100 }} issues={nameIssues}>
+      <FieldShell
+        id={fieldDomId(elementId, [...path, 'name'])}
+        field={formatFieldPath([...path, 'name'])}
+        label="Condition name"
+        counter={{
+          length: typeof name === 'string' ? name.length : 0,
+          max: 100,
+        }}
+        issues={nameIssues}
+      >
         {(control) => (
-          <Input {...control} value={typeof name === 'string' ? name : ''} maxLength={100} onChange={(event) => editor.set([...path, 'name'], event.target.value, { typing: true })} />
+          <Input
+            {...control}
+            value={typeof name === 'string' ? name : ''}
+            maxLength={100}
+            onChange={(event) =>
+              editor.set([...path, 'name'], event.target.value, {
+                typing: true,
+              })
+            }
+          />
         )}
       </FieldShell>
       {entries > 1 && <MatchSelect elementId={elementId} path={[...path, 'match']} label="Join the rules with" />}
@@ -357,7 +399,14 @@ function MatchSelect({ elementId, path, label }: { elementId: string; path: Fiel
   );
 }
 
-type RuleRowProps = { elementId: string; path: FieldPath; name: string; fields: RuleFields; canRemove: boolean; onRemove: () => void };
+type RuleRowProps = {
+  elementId: string;
+  path: FieldPath;
+  name: string;
+  fields: RuleFields;
+  canRemove: boolean;
+  onRemove: () => void;
+};
 
 /** One rule: attribute, operator (those that fit the attribute's declared type), value (not for is-empty / is-not-empty). */
 function RuleRow({ elementId, path, name, fields, canRemove, onRemove }: RuleRowProps) {
@@ -367,7 +416,9 @@ function RuleRow({ elementId, path, name, fields, canRemove, onRemove }: RuleRow
   const value = useElementValue(elementId, [...path, 'value']);
   const declaredType = useFlow((state) => {
     if (typeof attribute !== 'string') return undefined;
-    return (state.flow.attributes.find((declaration) => declaration.name === attribute) ?? builtInAttributes.find((declaration) => declaration.name === attribute))?.type;
+    return (
+      state.flow.attributes.find((declaration) => declaration.name === attribute) ?? builtInAttributes.find((declaration) => declaration.name === attribute)
+    )?.type;
   });
   const operatorIssues = useFieldIssues(elementId, [...path, 'operator']);
   const valueIssues = useFieldIssues(elementId, [...path, 'value']);
@@ -378,7 +429,8 @@ function RuleRow({ elementId, path, name, fields, canRemove, onRemove }: RuleRow
     return declaredType === undefined || option.value === operator || !parsed.success || operatorAppliesTo(parsed.data, declaredType);
   });
   const needsValue = typeof operator !== 'string' || !valueless.includes(operator);
-  const placeholder = declaredType === 'number' ? 'e.g. 100' : declaredType === 'date' ? 'YYYY-MM-DD' : declaredType === 'boolean' ? 'true or false' : 'Value or {{attribute}}';
+  const placeholder =
+    declaredType === 'number' ? 'e.g. 100' : declaredType === 'date' ? 'YYYY-MM-DD' : declaredType === 'boolean' ? 'true or false' : 'Value or {{attribute}}';
   return (
     <fieldset className="grid min-w-0 gap-2 rounded-md bg-muted/50 p-2" aria-labelledby={legendId} data-field={formatFieldPath(path)}>
       <div className="flex items-center justify-between gap-2">
@@ -430,7 +482,11 @@ function RuleRow({ elementId, path, name, fields, canRemove, onRemove }: RuleRow
               value={typeof value === 'string' ? value : ''}
               maxLength={1000}
               placeholder={placeholder}
-              onChange={(event) => editor.set([...path, 'value'], event.target.value, { typing: true })}
+              onChange={(event) =>
+                editor.set([...path, 'value'], event.target.value, {
+                  typing: true,
+                })
+              }
             />
           )}
         </FieldShell>

@@ -37,7 +37,15 @@ export function DialogField({ elementId, field, path, label, labelHidden, action
   );
   const value = typeof stored === 'string' && stored !== '' ? stored : undefined;
   return (
-    <FieldShell id={fieldDomId(elementId, path)} field={formatFieldPath(path)} label={label ?? field.label} labelHidden={labelHidden} hint={field.description} issues={issues} actions={actions}>
+    <FieldShell
+      id={fieldDomId(elementId, path)}
+      field={formatFieldPath(path)}
+      label={label ?? field.label}
+      labelHidden={labelHidden}
+      hint={field.description}
+      issues={issues}
+      actions={actions}
+    >
       {(control) => (
         <Combobox
           {...control}

@@ -14,8 +14,22 @@ export function ElementNameField({ elementId, placeholder }: { elementId: string
   const issues = useFieldIssues(elementId, ['name']);
   const value = typeof stored === 'string' ? stored : '';
   return (
-    <FieldShell id={fieldDomId(elementId, ['name'])} field="name" label="Element name" issues={issues} counter={value.length > 80 ? { length: value.length, max: 100 } : undefined}>
-      {(control) => <Input {...control} value={value} maxLength={100} placeholder={placeholder} onChange={(event) => editor.set(['name'], event.target.value === '' ? undefined : event.target.value, { typing: true })} />}
+    <FieldShell
+      id={fieldDomId(elementId, ['name'])}
+      field="name"
+      label="Element name"
+      issues={issues}
+      counter={value.length > 80 ? { length: value.length, max: 100 } : undefined}
+    >
+      {(control) => (
+        <Input
+          {...control}
+          value={value}
+          maxLength={100}
+          placeholder={placeholder}
+          onChange={(event) => editor.set(['name'], event.target.value === '' ? undefined : event.target.value, { typing: true })}
+        />
+      )}
     </FieldShell>
   );
 }

@@ -15,9 +15,17 @@ export function ElementProblems({ elementId }: { elementId: string }) {
   if (all.length === 0) return null;
   const errors = problems.errors.length;
   const warnings = problems.warnings.length;
-  const summary = [errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean).join(', ');
+  const summary = [
+    errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
+    warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
-    <details className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm" open={errors > 0 && errors <= 3}>
+    <details
+      className={errors > 0 ? 'rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm' : 'rounded-md border px-3 py-2 text-sm'}
+      open={errors > 0 && errors <= 3}
+    >
       <summary className="cursor-pointer font-medium">{summary}</summary>
       <ul className="mt-2 grid gap-1">
         {all.map(({ issue, error }, index) => (

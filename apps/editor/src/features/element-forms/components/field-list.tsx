@@ -24,7 +24,17 @@ export function FieldList({ elementId, fields, path }: { elementId: string; fiel
   );
 }
 
-function ConditionalField({ elementId, field, fields, path }: { elementId: string; field: FieldDescription; fields: readonly FieldDescription[]; path: FieldPath }) {
+function ConditionalField({
+  elementId,
+  field,
+  fields,
+  path,
+}: {
+  elementId: string;
+  field: FieldDescription;
+  fields: readonly FieldDescription[];
+  path: FieldPath;
+}) {
   const rule = field.meta.visibleWhen;
   const key = field.key ?? '';
   const sibling = useElementValue(elementId, [...path, rule?.field ?? '']);

@@ -10,7 +10,7 @@ import type { FieldIssues } from '../hooks/use-field-issues';
 export function FieldMessages({ id, issues, localProblems = [] }: { id: string; issues: FieldIssues; localProblems?: readonly string[] }) {
   const errors = [...localProblems.filter((message) => !issues.errors.includes(message)), ...issues.errors];
   return (
-    <div id={id} aria-live="polite">
+    <div id={id} aria-live="polite" className="[overflow-wrap:anywhere]">
       {errors.map((message) => (
         <p key={`e:${message}`} className="text-sm text-destructive">
           {message}

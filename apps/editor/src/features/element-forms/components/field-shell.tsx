@@ -1,9 +1,10 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { cn } from '../../../ui/cn';
 import { Label } from '../../../ui/label';
 import type { FieldIssues } from '../hooks/use-field-issues';
+import { HintsContext } from './hints-context';
 
 /** What a control needs to be tied to its label, hint, counter and messages. */
 export type ControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined };
@@ -36,7 +37,21 @@ type FieldShellProps = {
  * the hint, counter and messages. Messages sit in a polite live region that is always
  * present, so an error that appears after an edit is announced.
  */
-export function FieldShell({ id, field, label, labelHidden, hint, counter, issues, localProblem, inline, actions, className, children }: FieldShellProps) {
+export function FieldShell({
+  id,
+  field,
+  label,
+  labelHidden,
+  hint: givenHint,
+  counter,
+  issues,
+  localProblem,
+  inline,
+  actions,
+  className,
+  children,
+}: FieldShellProps) {
+  const hint = useContext(HintsContext) ? givenHint : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const counterId = counter ? `${id}-counter` : undefined;
   const errors = localProblem !== undefined && !issues.errors.includes(localProblem) ? [localProblem, ...issues.errors] : issues.errors;
@@ -84,7 +99,7 @@ export function FieldShell({ id, field, label, labelHidden, hint, counter, issue
           )}
         </div>
       )}
-      <div id={messagesId ?? `${id}-messages`} aria-live="polite" className="empty:-mt-1.5">
+      <div id={messagesId ?? `${id}-messages`} aria-live="polite" className="[overflow-wrap:anywhere] empty:-mt-1.5">
         {errors.map((message) => (
           <p key={`e:${message}`} className="text-sm text-destructive">
             {message}

@@ -86,7 +86,11 @@ export function ItemActions({ name, listKey, index, count, onMove, onRemove, can
         {...data('remove')}
         onClick={() => {
           onRemove();
-          focusAfterEdit(itemActionSelector(listKey, index, 'remove'), itemActionSelector(listKey, index - 1, 'remove'), `[data-add-for="${CSS.escape(listKey)}"]`);
+          focusAfterEdit(
+            itemActionSelector(listKey, index, 'remove'),
+            itemActionSelector(listKey, index - 1, 'remove'),
+            `[data-add-for="${CSS.escape(listKey)}"]`,
+          );
         }}
       >
         <TrashIcon />

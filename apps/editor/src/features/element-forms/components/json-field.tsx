@@ -27,7 +27,16 @@ export function JsonField({ elementId, field, path, label, labelHidden, actions 
     }
   }
   return (
-    <FieldShell id={fieldDomId(elementId, path)} field={formatFieldPath(path)} label={label ?? field.label} labelHidden={labelHidden} hint={field.description} issues={issues} localProblem={problem} actions={actions}>
+    <FieldShell
+      id={fieldDomId(elementId, path)}
+      field={formatFieldPath(path)}
+      label={label ?? field.label}
+      labelHidden={labelHidden}
+      hint={field.description}
+      issues={issues}
+      localProblem={problem}
+      actions={actions}
+    >
       {(control) => (
         <Textarea
           {...control}

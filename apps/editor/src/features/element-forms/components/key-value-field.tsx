@@ -19,11 +19,22 @@ import { useElementValue } from '../hooks/use-element-value';
 import { useFieldIssues } from '../hooks/use-field-issues';
 import type { FieldProps } from './field-props';
 import { FieldMessages } from './field-messages';
-import { FieldShell } from './field-shell';
 import { focusAfterEdit } from './item-actions';
 
 /** Header names offered while typing a key (spec: "select the required criterion from the list", or enter a custom one). */
-const commonHeaders = ['Accept', 'Accept-Encoding', 'Accept-Language', 'Authorization', 'Cache-Control', 'Content-Type', 'Cookie', 'If-None-Match', 'User-Agent', 'X-API-Key', 'X-Request-ID'];
+const commonHeaders = [
+  'Accept',
+  'Accept-Encoding',
+  'Accept-Language',
+  'Authorization',
+  'Cache-Control',
+  'Content-Type',
+  'Cookie',
+  'If-None-Match',
+  'User-Agent',
+  'X-API-Key',
+  'X-Request-ID',
+];
 
 const separator = '\u0000';
 
@@ -66,8 +77,8 @@ export function KeyValueField({ elementId, field, path, label }: FieldProps<Arra
       </legend>
       {count > 0 && (
         <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_1.75rem] gap-2 text-xs font-medium text-muted-foreground" aria-hidden="true">
-          <span>Key</span>
-          <span>Value</span>
+          <span id={`${listKey}-key-heading`}>Key</span>
+          <span id={`${listKey}-value-heading`}>Value</span>
         </div>
       )}
       {keys.slice(0, count).map((_, index) => (
@@ -137,17 +148,40 @@ function KeyValueRow({ elementId, path, name, duplicate, datalistId, listKey, in
   const keyIssues = useFieldIssues(elementId, keyPath, duplicate === undefined ? undefined : 'duplicate-key');
   const valueIssues = useFieldIssues(elementId, valuePath);
   const rowIssues = useFieldIssues(elementId, path);
+  const keyId = fieldDomId(elementId, keyPath);
+  const valueId = fieldDomId(elementId, valuePath);
+  const keyErrors = duplicate === undefined ? keyIssues.errors : [duplicate, ...keyIssues.errors];
+  // Each input is named by the row ("Header 2") and its visible column heading ("Key"), and
+  // described by its own part of the message area under the row (the columns are too narrow for sentences).
   return (
     <div className="grid gap-1" data-field={formatFieldPath(path)}>
       <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_1.75rem] items-start gap-2">
-        <FieldShell id={fieldDomId(elementId, keyPath)} field={formatFieldPath(keyPath)} label={`${name} key`} labelHidden issues={keyIssues} localProblem={duplicate}>
-          {(control) => (
-            <Input {...control} list={datalistId} value={typeof key === 'string' ? key : ''} maxLength={256} onChange={(event) => editor.set(keyPath, event.target.value, { typing: true })} />
-          )}
-        </FieldShell>
-        <FieldShell id={fieldDomId(elementId, valuePath)} field={formatFieldPath(valuePath)} label={`${name} value`} labelHidden issues={valueIssues}>
-          {(control) => <Input {...control} value={typeof value === 'string' ? value : ''} maxLength={4096} onChange={(event) => editor.set(valuePath, event.target.value, { typing: true })} />}
-        </FieldShell>
+        <span id={`${keyId}-row`} className="sr-only">
+          {name}
+        </span>
+        <div data-field={formatFieldPath(keyPath)}>
+          <Input
+            id={keyId}
+            aria-labelledby={`${keyId}-row ${listKey}-key-heading`}
+            list={datalistId}
+            value={typeof key === 'string' ? key : ''}
+            maxLength={256}
+            aria-invalid={keyErrors.length > 0}
+            aria-describedby={`${keyId}-messages`}
+            onChange={(event) => editor.set(keyPath, event.target.value, { typing: true })}
+          />
+        </div>
+        <div data-field={formatFieldPath(valuePath)}>
+          <Input
+            id={valueId}
+            aria-labelledby={`${keyId}-row ${listKey}-value-heading`}
+            value={typeof value === 'string' ? value : ''}
+            maxLength={4096}
+            aria-invalid={valueIssues.errors.length > 0}
+            aria-describedby={`${valueId}-messages`}
+            onChange={(event) => editor.set(valuePath, event.target.value, { typing: true })}
+          />
+        </div>
         <Button
           variant="ghost"
           size="icon"
@@ -166,6 +200,8 @@ function KeyValueRow({ elementId, path, name, duplicate, datalistId, listKey, in
           <TrashIcon />
         </Button>
       </div>
+      <FieldMessages id={`${keyId}-messages`} issues={{ errors: keyErrors, warnings: keyIssues.warnings }} />
+      <FieldMessages id={`${valueId}-messages`} issues={valueIssues} />
       <FieldMessages id={`${fieldDomId(elementId, path)}-messages`} issues={rowIssues} />
     </div>
   );

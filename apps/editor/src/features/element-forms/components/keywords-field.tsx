@@ -132,7 +132,15 @@ function KeywordCard({ elementId, path, name, text, problem, actions }: KeywordC
   };
   return (
     <div className="grid min-w-0 gap-2 rounded-md border p-3" data-field={formatFieldPath(path)}>
-      <FieldShell id={fieldDomId(elementId, textPath)} field={formatFieldPath(textPath)} label={name} counter={{ length: text.length, max: 100 }} issues={textIssues} localProblem={problem} actions={actions}>
+      <FieldShell
+        id={fieldDomId(elementId, textPath)}
+        field={formatFieldPath(textPath)}
+        label={name}
+        counter={{ length: text.length, max: 100 }}
+        issues={textIssues}
+        localProblem={problem}
+        actions={actions}
+      >
         {(control) => <Input {...control} value={text} maxLength={100} onChange={(event) => editor.set(textPath, event.target.value, { typing: true })} />}
       </FieldShell>
       <div className="grid gap-1.5" data-field={formatFieldPath(synonymsPath)}>
@@ -148,9 +156,13 @@ function KeywordCard({ elementId, path, name, text, problem, actions }: KeywordC
           </span>
         </div>
         {synonyms.length > 0 && (
-          <ul className="flex flex-wrap gap-1.5" aria-label={`Synonyms of ${name.toLowerCase()}`}>
+          <ul className="flex flex-wrap gap-1.5">
             {synonyms.map((synonym, index) => (
-              <li key={`${synonym}:${index}`} className="inline-flex items-center gap-1 rounded-md border bg-secondary py-0.5 pr-0.5 pl-2 text-xs" data-field={formatFieldPath([...synonymsPath, index])}>
+              <li
+                key={`${synonym}:${index}`}
+                className="inline-flex items-center gap-1 rounded-md border bg-secondary py-0.5 pr-0.5 pl-2 text-xs"
+                data-field={formatFieldPath([...synonymsPath, index])}
+              >
                 {synonym}
                 <button
                   type="button"
@@ -188,7 +200,14 @@ function KeywordCard({ elementId, path, name, text, problem, actions }: KeywordC
               }
             }}
           />
-          <Button variant="outline" size="sm" className="h-9" onClick={addSynonym} disabled={synonyms.length >= maxKeywordSynonyms} aria-label={`Add synonym to ${name.toLowerCase()}`}>
+          <Button
+            variant="outline"
+            size="sm"
+            className="h-9"
+            onClick={addSynonym}
+            disabled={synonyms.length >= maxKeywordSynonyms}
+            aria-label={`Add synonym to ${name.toLowerCase()}`}
+          >
             Add
           </Button>
         </div>

@@ -39,7 +39,10 @@ export function ListField({ elementId, field, path, label }: FieldProps<ArrayFie
   const move = (from: number, to: number) => editor.update(path, (value) => moveItem(current(value), from, to));
   const add = () => {
     editor.update(path, (value) => [...current(value), initialValue(field.item)]);
-    focusAfterEdit(`#${CSS.escape(fieldDomId(elementId, [...path, length]))}`, `[data-list="${CSS.escape(listKey)}"][data-index="${length}"][data-action="remove"]`);
+    focusAfterEdit(
+      `#${CSS.escape(fieldDomId(elementId, [...path, length]))}`,
+      `[data-list="${CSS.escape(listKey)}"][data-index="${length}"][data-action="remove"]`,
+    );
   };
 
   return (

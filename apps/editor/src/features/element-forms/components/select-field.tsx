@@ -31,7 +31,15 @@ export function SelectField({ elementId, field, path, label, labelHidden, action
   const offerNone = !field.required && fallback === undefined;
   const unknown = current !== noneValue && !options.some((option) => option.value === current);
   return (
-    <FieldShell id={id} field={formatFieldPath(path)} label={label ?? field.label} labelHidden={labelHidden} hint={field.description} issues={issues} actions={actions}>
+    <FieldShell
+      id={id}
+      field={formatFieldPath(path)}
+      label={label ?? field.label}
+      labelHidden={labelHidden}
+      hint={field.description}
+      issues={issues}
+      actions={actions}
+    >
       {(control) => (
         <Select
           value={current === noneValue && !offerNone ? '' : current}
@@ -62,6 +70,7 @@ export function SelectField({ elementId, field, path, label, labelHidden, action
 function numberOptions(field: NumberFieldDescription): EnumOption[] {
   const labels = field.meta.optionLabels ?? {};
   const options: EnumOption[] = [];
-  for (let value = field.minimum ?? 0; value <= (field.maximum ?? field.minimum ?? 0); value += 1) options.push({ value: String(value), label: labels[String(value)] ?? String(value) });
+  for (let value = field.minimum ?? 0; value <= (field.maximum ?? field.minimum ?? 0); value += 1)
+    options.push({ value: String(value), label: labels[String(value)] ?? String(value) });
   return options;
 }

@@ -41,7 +41,15 @@ export function StringField({ elementId, field, path, label, labelHidden, action
     >
       {(control) =>
         multiline ? (
-          <Textarea {...control} value={value} maxLength={max} placeholder={placeholder} rows={3} className="resize-y" onChange={(event) => write(event.target.value)} />
+          <Textarea
+            {...control}
+            value={value}
+            maxLength={max}
+            placeholder={placeholder}
+            rows={3}
+            className="resize-y"
+            onChange={(event) => write(event.target.value)}
+          />
         ) : (
           <Input {...control} value={value} maxLength={max} placeholder={placeholder} onChange={(event) => write(event.target.value)} />
         )

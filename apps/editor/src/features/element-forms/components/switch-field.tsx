@@ -19,8 +19,19 @@ export function SwitchField({ elementId, field, path, label, labelHidden, action
   const fallback = typeof field.defaultValue === 'boolean' ? field.defaultValue : false;
   const checked = typeof stored === 'boolean' ? stored : fallback;
   return (
-    <FieldShell id={id} field={formatFieldPath(path)} label={label ?? field.label} labelHidden={labelHidden} hint={field.description} issues={issues} actions={actions} inline>
-      {(control) => <Switch {...control} checked={checked} onCheckedChange={(next) => editor.set(path, !field.required && next === fallback ? undefined : next)} />}
+    <FieldShell
+      id={id}
+      field={formatFieldPath(path)}
+      label={label ?? field.label}
+      labelHidden={labelHidden}
+      hint={field.description}
+      issues={issues}
+      actions={actions}
+      inline
+    >
+      {(control) => (
+        <Switch {...control} checked={checked} onCheckedChange={(next) => editor.set(path, !field.required && next === fallback ? undefined : next)} />
+      )}
     </FieldShell>
   );
 }

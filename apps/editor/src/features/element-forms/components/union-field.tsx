@@ -25,14 +25,25 @@ const noneValue = '__none__';
  * union offers "None", which removes it. `allowed` narrows the variants offered (the API
  * body offers the modes of its content type), the current one always included.
  */
-export function UnionField({ elementId, field, path, label, labelHidden, actions, allowed }: FieldProps<UnionFieldDescription> & { allowed?: readonly string[] | undefined }) {
+export function UnionField({
+  elementId,
+  field,
+  path,
+  label,
+  labelHidden,
+  actions,
+  allowed,
+}: FieldProps<UnionFieldDescription> & { allowed?: readonly string[] | undefined }) {
   const variantIndex = useFlow((state) => matchVariant(field, getAtPath(elementById(state.flow, elementId), path)));
   const present = useFlow((state) => getAtPath(elementById(state.flow, elementId), path) !== undefined);
   const editor = useElementEditor(elementId);
   const ownIssues = useFieldIssues(elementId, path);
   // Issues about the variant itself may name the tag ('body.type'), which has no control of its own.
   const tagIssues = useFieldIssues(elementId, field.discriminator === undefined ? path : [...path, field.discriminator]);
-  const issues = field.discriminator === undefined ? ownIssues : { errors: [...ownIssues.errors, ...tagIssues.errors], warnings: [...ownIssues.warnings, ...tagIssues.warnings] };
+  const issues =
+    field.discriminator === undefined
+      ? ownIssues
+      : { errors: [...ownIssues.errors, ...tagIssues.errors], warnings: [...ownIssues.warnings, ...tagIssues.warnings] };
   // The variant select has an id of its own: a variant that is a single value renders its control at the same path.
   const id = `${fieldDomId(elementId, path)}--variant`;
   const variant = variantIndex === undefined ? undefined : field.variants[variantIndex];
@@ -42,7 +53,15 @@ export function UnionField({ elementId, field, path, label, labelHidden, actions
   const selectValue = variantIndex !== undefined ? String(variantIndex) : present ? '' : field.required ? '' : noneValue;
   return (
     <div className="grid min-w-0 gap-3">
-      <FieldShell id={id} field={formatFieldPath(path)} label={label ?? field.label} labelHidden={labelHidden} hint={field.description} issues={issues} actions={actions}>
+      <FieldShell
+        id={id}
+        field={formatFieldPath(path)}
+        label={label ?? field.label}
+        labelHidden={labelHidden}
+        hint={field.description}
+        issues={issues}
+        actions={actions}
+      >
         {(control) => (
           <Select
             value={selectValue}

@@ -5,9 +5,7 @@ export type AttributeOption = { readonly name: string; readonly type: AttributeT
 function fits(declaration: AttributeDeclaration, meta: FormMeta): boolean {
   const types = meta.attributeTypes;
   if (!types || types.length === 0) return true;
-  return meta.attributeAccess === 'write'
-    ? types.some((type) => attributeTypesCompatible(type, declaration.type))
-    : types.includes(declaration.type);
+  return meta.attributeAccess === 'write' ? types.some((type) => attributeTypesCompatible(type, declaration.type)) : types.includes(declaration.type);
 }
 
 /**
@@ -17,10 +15,13 @@ function fits(declaration: AttributeDeclaration, meta: FormMeta): boolean {
  * not write them.
  */
 export function attributeOptions(declared: readonly AttributeDeclaration[], meta: FormMeta): AttributeOption[] {
-  const options: AttributeOption[] = declared.filter((declaration) => fits(declaration, meta)).map((declaration) => ({ name: declaration.name, type: declaration.type, builtIn: false }));
+  const options: AttributeOption[] = declared
+    .filter((declaration) => fits(declaration, meta))
+    .map((declaration) => ({ name: declaration.name, type: declaration.type, builtIn: false }));
   if (meta.attributeAccess !== 'write') {
     for (const builtIn of builtInAttributes) {
-      if (fits(builtIn, meta) && !options.some((option) => option.name === builtIn.name)) options.push({ name: builtIn.name, type: builtIn.type, builtIn: true });
+      if (fits(builtIn, meta) && !options.some((option) => option.name === builtIn.name))
+        options.push({ name: builtIn.name, type: builtIn.type, builtIn: true });
     }
   }
   return options;

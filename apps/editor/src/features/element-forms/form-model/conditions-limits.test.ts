@@ -49,7 +49,15 @@ describe('conditions edits', () => {
   it('add a condition with a fresh name and one rule to fill in', () => {
     const next = addCondition([condition('a', 1)], 'b');
     expect(next[1]).toEqual({ id: 'b', name: 'Condition 2', rules: [{ attribute: '', operator: 'equal', value: '' }] });
-    expect(addCondition([{ ...condition('a', 1), name: 'Condition 1' }, { ...condition('b', 1), name: 'Condition 2' }], 'c')[2]?.name).toBe('Condition 3');
+    expect(
+      addCondition(
+        [
+          { ...condition('a', 1), name: 'Condition 1' },
+          { ...condition('b', 1), name: 'Condition 2' },
+        ],
+        'c',
+      )[2]?.name,
+    ).toBe('Condition 3');
   });
 
   it('duplicate a condition right after it, deep-copied, with a new id and "(copy)"', () => {

@@ -32,7 +32,11 @@ function isKeyValueItem(field: FieldDescription): boolean {
 export function controlOf(field: FieldDescription): FieldControl {
   const editor = field.meta.editor;
   if (editor === 'hidden') return 'hidden';
-  if (field.kind === 'string' && (editor === 'textarea' || editor === 'attribute' || editor === 'dialog' || editor === 'component' || editor === 'certificate' || editor === 'code')) return editor;
+  if (
+    field.kind === 'string' &&
+    (editor === 'textarea' || editor === 'attribute' || editor === 'dialog' || editor === 'component' || editor === 'certificate' || editor === 'code')
+  )
+    return editor;
   if (field.kind === 'array') {
     if (editor === 'key-value' && isKeyValueItem(field.item)) return 'key-value';
     if (editor === 'buttons' || editor === 'keywords' || editor === 'conditions') return editor;
@@ -43,7 +47,8 @@ export function controlOf(field: FieldDescription): FieldControl {
       return 'text';
     case 'number': {
       const { minimum, maximum } = field;
-      const selectable = field.integer && field.meta.optionLabels !== undefined && minimum !== undefined && maximum !== undefined && maximum - minimum < maxSelectableRange;
+      const selectable =
+        field.integer && field.meta.optionLabels !== undefined && minimum !== undefined && maximum !== undefined && maximum - minimum < maxSelectableRange;
       return selectable ? 'number-select' : 'number';
     }
     case 'boolean':

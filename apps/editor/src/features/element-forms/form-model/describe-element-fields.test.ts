@@ -61,7 +61,11 @@ describe('describeElementFields', () => {
 
   it('leaves the fields the header and the canvas edit (id, type, name, position) out', () => {
     for (const type of elementTypes) {
-      expect(describeElementFields(type).map((candidate) => candidate.key).filter((key) => key !== undefined && elementBaseKeys.includes(key))).toEqual([]);
+      expect(
+        describeElementFields(type)
+          .map((candidate) => candidate.key)
+          .filter((key) => key !== undefined && elementBaseKeys.includes(key)),
+      ).toEqual([]);
     }
     expect(describeElementFields('close-session')).toEqual([]);
   });
@@ -87,7 +91,15 @@ describe('describeElementFields', () => {
     expect(field('api', 'timeoutSeconds')).toMatchObject({ kind: 'number', minimum: 1, maximum: 60, defaultValue: 10, required: false });
     expect(controlOf(field('user-response', 'repeat'))).toBe('number-select');
     expect(field('save-user-response', 'saveAs')).toMatchObject({ label: 'Save answer as', required: true });
-    expect(field('csat-survey', 'scale')).toMatchObject({ kind: 'enum', options: [{ value: '1-2', label: '1–2 scale' }, { value: '1-5', label: '1–5 scale' }, { value: '1-10', label: '1–10 scale' }, { value: 'emoji', label: 'Emoji scale' }] });
+    expect(field('csat-survey', 'scale')).toMatchObject({
+      kind: 'enum',
+      options: [
+        { value: '1-2', label: '1–2 scale' },
+        { value: '1-5', label: '1–5 scale' },
+        { value: '1-10', label: '1–10 scale' },
+        { value: 'emoji', label: 'Emoji scale' },
+      ],
+    });
   });
 
   it('describes discriminated unions by their tag and plain unions by their variants', () => {

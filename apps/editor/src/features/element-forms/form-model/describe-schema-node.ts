@@ -136,7 +136,9 @@ export function describeSchemaNode(raw: JsonNode, place: NodePlace): FieldDescri
       const requiredList = Array.isArray(node['required']) ? node['required'].filter((name) => typeof name === 'string') : [];
       const fields = Object.entries(properties)
         .filter((entry): entry is [string, JsonNode] => isNode(entry[1]))
-        .map(([name, child]) => describeSchemaNode(child, { key: name, required: requiredList.includes(name), fallbackLabel: wordsFromKey(name), root: place.root }));
+        .map(([name, child]) =>
+          describeSchemaNode(child, { key: name, required: requiredList.includes(name), fallbackLabel: wordsFromKey(name), root: place.root }),
+        );
       return { ...common, kind: 'object', fields: sortByOrder(fields) };
     }
   }

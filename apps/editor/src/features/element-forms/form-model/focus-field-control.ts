@@ -1,7 +1,8 @@
 import { formatFieldPath } from './format-field-path';
 import { parseFieldPath } from './parse-field-path';
 
-const focusable = 'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+const focusable =
+  'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
 
 /**
  * Puts the keyboard in the control of `field` ('buttons[1].label') inside `container`:

@@ -5,6 +5,7 @@ import { describeElementFields } from './describe-element-fields';
 import { duplicateKeys } from './duplicate-keys';
 import { formatFieldPath } from './format-field-path';
 import { initialValue } from './initial-value';
+import { inlineMessage } from './inline-message';
 import { matchVariant } from './match-variant';
 import { moveItem } from './move-item';
 import { numberRangeProblem } from './number-range-problem';
@@ -121,11 +122,21 @@ describe('attribute pickers', () => {
     const names = attributeOptions(declared, {}).map((option) => option.name);
     expect(names.slice(0, 3)).toEqual(['score', 'note', 'flag']);
     expect(names).toContain('lastReceivedMessage');
-    expect(attributeOptions(declared, { attributeTypes: ['url', 'text'] }).map((option) => option.name)).toEqual(['note', 'lastReceivedMessage', 'endUserDestination', 'channel', 'sessionId', 'lastCustomerProfilesStatusCode']);
+    expect(attributeOptions(declared, { attributeTypes: ['url', 'text'] }).map((option) => option.name)).toEqual([
+      'note',
+      'lastReceivedMessage',
+      'endUserDestination',
+      'channel',
+      'sessionId',
+      'lastCustomerProfilesStatusCode',
+    ]);
   });
 
   it('create a session attribute of the field type from a valid new name only', () => {
-    expect(attributeToCreate('total', declared, { attributeTypes: ['number'] })).toEqual({ ok: true, declaration: { name: 'total', type: 'number', scope: 'session' } });
+    expect(attributeToCreate('total', declared, { attributeTypes: ['number'] })).toEqual({
+      ok: true,
+      declaration: { name: 'total', type: 'number', scope: 'session' },
+    });
     expect(attributeToCreate('city', declared, {})).toEqual({ ok: true, declaration: { name: 'city', type: 'text', scope: 'session' } });
     expect(attributeToCreate('score', declared, {})).toMatchObject({ ok: false });
     expect(attributeToCreate('channel', declared, {})).toMatchObject({ ok: false });
@@ -136,7 +147,13 @@ describe('attribute pickers', () => {
 
 describe('quickReplyProblems', () => {
   it('names a label that repeats an earlier one, ignoring case and outer spaces', () => {
-    expect(quickReplyProblems(['Yes', 'No', ' yes ', '', ''])).toEqual([undefined, undefined, 'The label "yes" is already used by quick reply 1', undefined, undefined]);
+    expect(quickReplyProblems(['Yes', 'No', ' yes ', '', ''])).toEqual([
+      undefined,
+      undefined,
+      'The label "yes" is already used by quick reply 1',
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -150,6 +167,23 @@ describe('keywords', () => {
     expect(synonymToAdd('Yep', 'yes', ['yep'])).toMatchObject({ ok: false });
     expect(synonymToAdd('YES', 'yes', [])).toMatchObject({ ok: false });
     expect(synonymToAdd('  ', 'yes', [])).toMatchObject({ ok: false });
-    expect(synonymToAdd('ok', 'yes', Array.from({ length: 20 }, (_, index) => `s${index}`))).toMatchObject({ ok: false, message: 'A keyword has at most 20 synonyms' });
+    expect(
+      synonymToAdd(
+        'ok',
+        'yes',
+        Array.from({ length: 20 }, (_, index) => `s${index}`),
+      ),
+    ).toMatchObject({ ok: false, message: 'A keyword has at most 20 synonyms' });
+  });
+});
+
+describe('inlineMessage', () => {
+  it('drops the leading path of the field it is shown under', () => {
+    expect(inlineMessage('`url`: Start the URL with http://', 'url')).toBe('Start the URL with http://');
+    expect(inlineMessage('`conditions[0].rules[0].attribute` must be at least 1 characters long.', 'conditions[0].rules[0].attribute')).toBe(
+      'Must be at least 1 characters long.',
+    );
+    expect(inlineMessage('`other` must be set.', 'url')).toBe('`other` must be set.');
+    expect(inlineMessage('The header "Accept" is set twice.', 'headers[1].key')).toBe('The header "Accept" is set twice.');
   });
 });

@@ -34,8 +34,7 @@ export function useElementEditor(elementId: string): ElementEditor {
     return {
       set: (path, value, options) =>
         store.getState().edit((flow) => setElementField(flow, elementId, path, value), options?.typing ? `${elementId}:${path.join('.')}` : undefined),
-      update: (path, update) =>
-        store.getState().edit((flow) => setElementField(flow, elementId, path, update(getAtPath(elementById(flow, elementId), path)))),
+      update: (path, update) => store.getState().edit((flow) => setElementField(flow, elementId, path, update(getAtPath(elementById(flow, elementId), path)))),
       updateElement: (update) => store.getState().edit((flow) => updateElement(flow, elementId, update)),
       editFlow: (update) => store.getState().edit(update),
       current: () => elementById(store.getState().flow, elementId),

@@ -4,13 +4,15 @@ import { useMemo } from 'react';
 import type { FieldPath } from '../../bot-editor/document/editor-flow';
 import { useElementProblems } from '../../bot-editor/store/editor-stores';
 import { formatFieldPath } from '../form-model/format-field-path';
+import { inlineMessage } from '../form-model/inline-message';
 
 export type FieldIssues = { readonly errors: readonly string[]; readonly warnings: readonly string[] };
 
 const none: FieldIssues = { errors: [], warnings: [] };
 
 /**
- * The messages of validation issues at exactly this field of the element (FlowIssue.field).
+ * The messages of validation issues at exactly this field of the element (FlowIssue.field),
+ * worded for display under the field (inlineMessage).
  * `ignoredRule` leaves out the issues of one rule, for a control that already says the same
  * thing itself (a key-value list names a duplicate key as soon as it is typed).
  */
@@ -19,8 +21,8 @@ export function useFieldIssues(elementId: string, path: FieldPath, ignoredRule?:
   const field = formatFieldPath(path);
   return useMemo(() => {
     const here = (issue: { field?: string | undefined; rule: string }) => issue.field === field && issue.rule !== ignoredRule;
-    const errors = problems.errors.filter(here).map((issue) => issue.message);
-    const warnings = problems.warnings.filter(here).map((issue) => issue.message);
+    const errors = problems.errors.filter(here).map((issue) => inlineMessage(issue.message, field));
+    const warnings = problems.warnings.filter(here).map((issue) => inlineMessage(issue.message, field));
     return errors.length === 0 && warnings.length === 0 ? none : { errors, warnings };
   }, [problems, field, ignoredRule]);
 }
