@@ -14,8 +14,8 @@ import { useVisibleCenter } from './use-visible-center';
 
 /**
  * Returns `add(type, at?)`: adds a new element of `type` to the open dialog (one undo
- * step) with its top-left corner at `at`, or centred in the visible canvas, moved off any
- * element already there; selects it (the settings panel opens) and returns its id.
+ * step) with its top-left corner at `at`, or to the right of the one selected element, or
+ * centred in the visible canvas, moved below any element already there; selects it (the settings panel opens) and returns its id.
  * Returns undefined and changes nothing when the type's maxPerDialog is reached.
  */
 export function useAddElement(): (type: ElementType, at?: Point) => string | undefined {
@@ -28,8 +28,18 @@ export function useAddElement(): (type: ElementType, at?: Point) => string | und
       const flow = flowStore.getState().flow;
       const dialog = flow.dialogs.find((candidate) => candidate.id === dialogId);
       if (!dialog || addBlockedReason(type, dialog) !== undefined) return undefined;
+      // Added by a click or command: next to the selected element (where the flow goes on),
+      // else in the middle of the view.
+      const selectedIds = selectionStore.getState().selectedElementIds;
+      const anchor = selectedIds.length === 1 ? dialog.elements.find((element) => element.id === selectedIds[0])?.position : undefined;
       const center = visibleCenter();
-      const wanted = at ?? (center ? { x: center.x - defaultNodeSize.width / 2, y: center.y - defaultNodeSize.height / 2 } : { x: 0, y: 0 });
+      const wanted =
+        at ??
+        (anchor
+          ? { x: anchor.x + defaultNodeSize.width + 80, y: anchor.y }
+          : center
+            ? { x: center.x - defaultNodeSize.width / 2, y: center.y - defaultNodeSize.height / 2 }
+            : { x: 0, y: 0 });
       const position = freePosition(wanted, dialog.elements.map((element) => element.position ?? { x: 0, y: 0 }));
       const id = newId(type, flowIds(flow));
       flowStore.getState().edit((current) => addElements(current, dialogId, [newElementOfType(type, id, position)]));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EditorDialog } from '../../bot-editor/document/editor-flow';
 import { addBlockedReason } from './add-blocked-reason';
-import { freePosition, freeStep } from './free-position';
+import { defaultNodeSize } from '../layout/layout-elements';
+import { freeGap, freePosition } from './free-position';
 
 const dialog: EditorDialog = {
   id: 'main',
@@ -23,6 +24,10 @@ describe('addBlockedReason', () => {
 describe('freePosition', () => {
   it('moves off elements already at the wanted place', () => {
     expect(freePosition({ x: 10.2, y: 20.7 }, [])).toEqual({ x: 10, y: 21 });
-    expect(freePosition({ x: 0, y: 0 }, [{ x: 2, y: 3 }, { x: freeStep, y: freeStep }])).toEqual({ x: 2 * freeStep, y: 2 * freeStep });
+    // Below the element in the way, and below the next one too when that is also in the way.
+    const below = defaultNodeSize.height + freeGap;
+    expect(freePosition({ x: 0, y: 0 }, [{ x: 2, y: 3 }, { x: 100, y: 3 + below }])).toEqual({ x: 0, y: 3 + 2 * below });
+    // Far enough to the side is free.
+    expect(freePosition({ x: 0, y: 0 }, [{ x: defaultNodeSize.width + freeGap, y: 0 }])).toEqual({ x: 0, y: 0 });
   });
 });

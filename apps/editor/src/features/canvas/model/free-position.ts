@@ -1,19 +1,22 @@
 import type { Point } from '../../bot-editor/document/editor-flow';
+import { defaultNodeSize } from '../layout/layout-elements';
 
-/** How far a new element moves from one already at its place. */
-export const freeStep = 24;
-const samePlace = 8;
+/** Space kept between a new element and the elements around it. */
+export const freeGap = 24;
 
 /**
- * `wanted`, or the first point down and to the right of it (in freeStep steps) where no
- * element of `occupied` has its corner, so a new element never hides an old one.
+ * `wanted`, or the first place straight below it (one node height plus freeGap at a
+ * time) where a node of defaultNodeSize overlaps none of the nodes whose top-left
+ * corners are `occupied`, so a new element never hides an old one.
  */
 export function freePosition(wanted: Point, occupied: readonly Point[]): Point {
+  const { width, height } = defaultNodeSize;
   let point = { x: Math.round(wanted.x), y: Math.round(wanted.y) };
-  for (let step = 0; step < 100; step += 1) {
+  for (let step = 0; step < 200; step += 1) {
     const at = point;
-    if (!occupied.some((other) => Math.abs(other.x - at.x) < samePlace && Math.abs(other.y - at.y) < samePlace)) return point;
-    point = { x: point.x + freeStep, y: point.y + freeStep };
+    const blocker = occupied.find((other) => Math.abs(other.x - at.x) < width + freeGap && Math.abs(other.y - at.y) < height + freeGap);
+    if (!blocker) return point;
+    point = { x: point.x, y: blocker.y + height + freeGap };
   }
   return point;
 }
