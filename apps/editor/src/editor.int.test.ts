@@ -204,7 +204,7 @@ describe('an owner and an agent', () => {
     await page.waitForURL(/\/bots\/[^/]+$/);
     await whenHydrated(page);
     expect(await h1(page)).toBe('Support bot');
-    await page.getByRole('link', { name: '← All bots' }).click();
+    await page.getByRole('link', { name: 'All bots' }).click();
     await page.getByRole('row', { name: /Support bot/ }).waitFor();
     await screenshot(page, 'bots');
     await page.close();
