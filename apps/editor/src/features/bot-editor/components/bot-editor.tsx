@@ -200,13 +200,15 @@ function EditorFrame({ bot, canEdit }: BotEditorProps) {
         botId={bot.id}
         open={versionsOpen}
         onOpenChange={setVersionsOpen}
+        readOnly={!canEdit}
+        draftRevision={revision}
         draft={flowStore.getState().flow}
         onRestored={(flow, draftRevision) => {
           controller.adopt(flow, draftRevision);
           setNotice(`Version restored into the draft (revision ${draftRevision}).`);
         }}
       />
-      <AttributesDialog open={attributesOpen} onOpenChange={setAttributesOpen} />
+      <AttributesDialog open={attributesOpen} onOpenChange={setAttributesOpen} readOnly={!canEdit} />
     </div>
   );
 }
