@@ -40,6 +40,8 @@ export function CodeField({ elementId, field, path, label, labelHidden, actions 
     () => [
       javascript(),
       EditorView.lineWrapping,
+      // CodeMirror's own placeholder grey is too faint on white (WCAG contrast).
+      EditorView.theme({ '.cm-placeholder': { color: 'var(--muted-foreground)' } }),
       EditorView.contentAttributes.of({
         id,
         'aria-labelledby': `${id}-label`,

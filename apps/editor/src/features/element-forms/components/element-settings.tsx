@@ -1,7 +1,7 @@
 'use client';
 
 import { elementRegistry, elementTypes, type ElementType } from '@parley/elements';
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import type { SelectionStore } from '../../bot-editor/store/selection-store';
 import { useFlow, useSelection, useSelectionStore } from '../../bot-editor/store/editor-stores';
 import { describeElementFields } from '../form-model/describe-element-fields';
@@ -27,10 +27,11 @@ function isElementType(type: string): type is ElementType {
  * fields, generated from the element's schema (describeElementFields) with hand-made
  * editors where the schema's form metadata asks for one, and the API element's tabbed
  * layout. Every control writes straight into the document store and subscribes to its own
- * value only, so typing stays fast in large bots. When a focus request for this element
- * arrives (the Problems panel, a problem above), the keyboard goes to that field.
+ * value only, and the panel itself is memoized on `elementId` (the page shell re-renders
+ * on every edit), so typing stays fast in large bots. When a focus request for this
+ * element arrives (the Problems panel, a problem above), the keyboard goes to that field.
  */
-export function ElementSettings({ elementId }: { elementId: string }) {
+export const ElementSettings = memo(function ElementSettings({ elementId }: { elementId: string }) {
   const type = useFlow((state) => elementById(state.flow, elementId)?.type);
   const request = useSelection((state) => state.focusRequest);
   const selection = useSelectionStore();
@@ -84,7 +85,7 @@ export function ElementSettings({ elementId }: { elementId: string }) {
       </div>
     </section>
   );
-}
+});
 
 function emptyText(type: ElementType): string {
   if (type === 'close-session') return 'Ends the chatbot session. The end user’s next message starts a new session. Nothing to set.';

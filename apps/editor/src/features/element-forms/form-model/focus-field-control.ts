@@ -17,9 +17,25 @@ export function focusFieldControl(container: HTMLElement, field: string): boolea
     if (!marked) continue;
     const target = marked.matches(focusable) ? marked : marked.querySelector<HTMLElement>(focusable);
     if (!target) continue;
-    target.scrollIntoView({ block: 'center' });
+    centerInScroller(target);
     target.focus({ preventScroll: true });
     return true;
   }
   return false;
+}
+
+/**
+ * Scrolls the nearest scrolling ancestor (the settings panel) so `target` is in the middle
+ * of it. Unlike scrollIntoView, the page and the other panels never move.
+ */
+function centerInScroller(target: HTMLElement): void {
+  for (let node = target.parentElement; node && node !== document.body; node = node.parentElement) {
+    const overflow = getComputedStyle(node).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && node.scrollHeight > node.clientHeight) {
+      const box = target.getBoundingClientRect();
+      const frame = node.getBoundingClientRect();
+      node.scrollTop += box.top - frame.top - (frame.height - box.height) / 2;
+      return;
+    }
+  }
 }
