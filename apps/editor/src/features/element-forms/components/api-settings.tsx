@@ -3,9 +3,10 @@
 import { bodyModesByContentType, predefinedContentTypes, type ContentType } from '@parley/elements';
 import { useEffect, useState } from 'react';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../../ui/tabs';
-import { useSelection } from '../../bot-editor/store/editor-stores';
+import { useSelection, useSelectionStore } from '../../bot-editor/store/editor-stores';
 import { describeElementFields } from '../form-model/describe-element-fields';
 import type { FieldDescription } from '../form-model/field-description';
+import { handledFocusRequests } from '../hooks/handled-focus-requests';
 import { useElementValue } from '../hooks/use-element-value';
 import { ApiPreviewDialog } from './api-preview-dialog';
 import { CurlImportDialog } from './curl-import-dialog';
@@ -50,12 +51,14 @@ function fieldsOf(keys: readonly string[]): FieldDescription[] {
 export function ApiSettings({ elementId }: { elementId: string }) {
   const [tab, setTab] = useState<ApiTab>('request');
   const request = useSelection((state) => state.focusRequest);
+  const selection = useSelectionStore();
   useEffect(() => {
-    if (!request || request.elementId !== elementId || !request.field) return;
+    // Runs before ElementSettings' own effect (children first), which then focuses the field and marks the request handled.
+    if (!request || request.elementId !== elementId || !request.field || handledFocusRequests.get(selection) === request.nonce) return;
     const key = /^[A-Za-z]+/.exec(request.field)?.[0];
     const target = key === undefined ? undefined : tabOfField[key];
     if (target) setTab(target);
-  }, [request, elementId]);
+  }, [request, elementId, selection]);
   return (
     <div className="grid min-w-0 gap-3">
       <div className="flex flex-wrap gap-2">

@@ -2,21 +2,18 @@
 
 import { elementRegistry, elementTypes, type ElementType } from '@parley/elements';
 import { memo, useEffect, useId, useRef } from 'react';
-import type { SelectionStore } from '../../bot-editor/store/selection-store';
 import { useFlow, useSelection, useSelectionStore } from '../../bot-editor/store/editor-stores';
 import { describeElementFields } from '../form-model/describe-element-fields';
 import { elementById } from '../form-model/element-by-id';
 import { fieldDomId } from '../form-model/field-dom-id';
 import { focusFieldControl } from '../form-model/focus-field-control';
+import { handledFocusRequests } from '../hooks/handled-focus-requests';
 import { ApiSettings } from './api-settings';
 import { ElementNameField } from './element-name-field';
 import { ElementProblems } from './element-problems';
 import { FieldList } from './field-list';
 
 const categoryNames = { sends: 'Chatbot sends', receives: 'Chatbot receives', actions: 'Chatbot actions' } as const;
-
-/** Focus requests already carried out, per selection store: remounting the panel must not replay an old one. */
-const handledRequests = new WeakMap<SelectionStore, number>();
 
 function isElementType(type: string): type is ElementType {
   return elementTypes.some((candidate) => candidate === type);
@@ -39,8 +36,8 @@ export const ElementSettings = memo(function ElementSettings({ elementId }: { el
   const headingId = useId();
 
   useEffect(() => {
-    if (!request || request.elementId !== elementId || handledRequests.get(selection) === request.nonce) return;
-    handledRequests.set(selection, request.nonce);
+    if (!request || request.elementId !== elementId || handledFocusRequests.get(selection) === request.nonce) return;
+    handledFocusRequests.set(selection, request.nonce);
     // Two frames: a tab or section the field lives in opens on the first render after the request.
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
