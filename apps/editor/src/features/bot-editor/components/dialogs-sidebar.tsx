@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { cn } from '../../../ui/cn';
@@ -27,7 +28,10 @@ export function dialogNameProblem(name: string): string | null {
  * Default and Session expire roles, shown as badges.
  */
 export function DialogsSidebar({ readOnly }: { readOnly: boolean }) {
-  const dialogs = useFlow((state) => state.flow.dialogs);
+  // Ids and names only (shallow-compared): editing an element does not re-render the sidebar.
+  const dialogIds = useFlow(useShallow((state) => state.flow.dialogs.map((dialog) => dialog.id)));
+  const dialogNames = useFlow(useShallow((state) => state.flow.dialogs.map((dialog) => dialog.name)));
+  const dialogs = dialogIds.map((id, index) => ({ id, name: dialogNames[index] ?? '' }));
   const entry = useFlow((state) => state.flow.entryDialogId);
   const fallback = useFlow((state) => state.flow.defaultDialogId);
   const expire = useFlow((state) => state.flow.sessionExpireDialogId);
@@ -173,7 +177,8 @@ export function DialogsSidebar({ readOnly }: { readOnly: boolean }) {
                           disabled={dialogs.length === 1}
                           className="text-destructive"
                           onSelect={() => {
-                            if (!window.confirm(`Delete the dialog "${dialog.name}" and its ${dialog.elements.length} elements? You can undo this with Ctrl+Z.`)) return;
+                            const count = flowStore.getState().flow.dialogs.find((candidate) => candidate.id === dialog.id)?.elements.length ?? 0;
+                            if (!window.confirm(`Delete the dialog "${dialog.name}" and its ${count} elements? You can undo this with Ctrl+Z.`)) return;
                             flowStore.getState().edit((flow) => removeDialog(flow, dialog.id));
                             if (open) selection.getState().openDialog(dialogs.find((other) => other.id !== dialog.id)?.id ?? '');
                           }}

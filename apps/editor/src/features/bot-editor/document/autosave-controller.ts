@@ -143,8 +143,15 @@ export class AutosaveController {
     this.set({ kind: 'conflict', message });
   }
 
+  private reported: { status: SaveStatus; revision: number } | undefined;
+
+  /** Records the status; tells onChange only when it changed (each keystroke marks 'unsaved' again). */
   private set(status: SaveStatus): void {
     this.status = status;
+    const last = this.reported;
+    const sameMessage = (a: SaveStatus, b: SaveStatus) => ('message' in a ? a.message : '') === ('message' in b ? b.message : '');
+    if (last && last.revision === this.revision && last.status.kind === status.kind && sameMessage(last.status, status)) return;
+    this.reported = { status, revision: this.revision };
     this.ports.onChange(status, this.revision);
   }
 

@@ -4,6 +4,7 @@ import { elementRegistry, type ElementType } from '@parley/elements';
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import { cn } from '../../../ui/cn';
 import { Input } from '../../../ui/input';
+import { useShallow } from 'zustand/react/shallow';
 import { useFlow, useSelection } from '../../bot-editor/store/editor-stores';
 import { useAddElement } from '../hooks/use-add-element';
 import { addBlockedReason } from '../model/add-blocked-reason';
@@ -29,7 +30,14 @@ export function ElementPalette() {
   const [query, setQuery] = useState('');
   const searchId = useId();
   const dialogId = useSelection((state) => state.dialogId);
-  const dialog = useFlow((state) => state.flow.dialogs.find((candidate) => candidate.id === dialogId));
+  // Only which types are blocked (maxPerDialog reached) matters here, not the elements
+  // themselves: a shallow-compared record keeps typing elsewhere from re-rendering the palette.
+  const blockedReasons = useFlow(
+    useShallow((state) => {
+      const dialog = state.flow.dialogs.find((candidate) => candidate.id === dialogId);
+      return Object.fromEntries(paletteGroups.flatMap((group) => group.types).map((type) => [type, addBlockedReason(type, dialog)]));
+    }),
+  );
   const addElement = useAddElement();
   const needle = query.trim().toLowerCase();
 
@@ -62,7 +70,7 @@ export function ElementPalette() {
             <ul className="flex flex-col gap-1">
               {group.types.map((type) => {
                 const definition = elementRegistry[type];
-                const blocked = addBlockedReason(type, dialog);
+                const blocked = blockedReasons[type];
                 const reasonId = `${searchId}-${type}-reason`;
                 return (
                   <li key={type} className="min-w-0">
