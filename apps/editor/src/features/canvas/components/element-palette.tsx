@@ -94,15 +94,14 @@ export function ElementPalette() {
                       <span className={cn('grid size-6 shrink-0 place-items-center rounded', categoryStyle[definition.category].icon)}>
                         <CategoryIcon category={definition.category} />
                       </span>
-                      <span className="min-w-0 flex-1">
-                        <span className="block truncate">{definition.title}</span>
-                        {blocked ? (
-                          <span id={reasonId} className="block text-xs text-muted-foreground">
-                            {blocked}
-                          </span>
-                        ) : null}
-                      </span>
+                      <span className="min-w-0 flex-1 truncate">{definition.title}</span>
                     </button>
+                    {/* Outside the button: its accessible name stays "Add <title>" (WCAG 2.5.3), the reason is its description. */}
+                    {blocked ? (
+                      <p id={reasonId} className="px-2 pt-0.5 text-xs text-muted-foreground">
+                        {blocked}
+                      </p>
+                    ) : null}
                   </li>
                 );
               })}
