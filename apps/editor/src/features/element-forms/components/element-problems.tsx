@@ -3,7 +3,8 @@
 import { useElementProblems, useSelectionStore } from '../../bot-editor/store/editor-stores';
 
 /**
- * The element's problems in one list at the top of its settings, each a button that takes
+ * The element's problems in one list at the top of its settings (closed: its summary line
+ * says how many), each a button that takes
  * the keyboard to its field (the same focus request the Problems panel makes). Inline
  * messages sit under each field too; this list also holds those without a field of their
  * own (the element as a whole, placeholders in several fields ...).
@@ -12,7 +13,9 @@ export function ElementProblems({ elementId }: { elementId: string }) {
   const problems = useElementProblems(elementId);
   const selection = useSelectionStore();
   const all = [...problems.errors.map((issue) => ({ issue, error: true })), ...problems.warnings.map((issue) => ({ issue, error: false }))];
-  if (all.length === 0) return null;
+  // Always one line high, closed until the person opens it: problems appearing a moment
+  // after an edit must not push the field being edited down the panel.
+  if (all.length === 0) return <p className="rounded-md border px-3 py-2 text-sm text-muted-foreground">No problems</p>;
   const errors = problems.errors.length;
   const warnings = problems.warnings.length;
   const summary = [
@@ -24,7 +27,6 @@ export function ElementProblems({ elementId }: { elementId: string }) {
   return (
     <details
       className={errors > 0 ? 'rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm' : 'rounded-md border px-3 py-2 text-sm'}
-      open={errors > 0 && errors <= 3}
     >
       <summary className="cursor-pointer font-medium">{summary}</summary>
       <ul className="mt-2 grid gap-1">
