@@ -73,7 +73,8 @@ export const ElementNode = memo(function ElementNode({ id, selected }: NodeProps
         markStyle?.node,
       )}
     >
-      <Handle type="target" position={Position.Left} id="in" isConnectable={!readOnly} className={handleClass} data-testid={`handle-${id}-in`} />
+      {/* Level with the title row, so the port rows below never cover it. */}
+      <Handle type="target" position={Position.Left} id="in" isConnectable={!readOnly} className={cn(handleClass, 'z-10')} style={{ top: 20 }} data-testid={`handle-${id}-in`} />
       <div className="flex items-center gap-2 px-3 pt-2">
         <span className={cn('grid size-6 shrink-0 place-items-center rounded', style.icon)}>
           <CategoryIcon category={definition.category} />
