@@ -263,7 +263,7 @@ describe('the bot editor', () => {
     const message = messageField(page);
     expect(await message.getAttribute('aria-invalid')).toBe('true');
     await settingsOf(page).locator('[data-field="text"]').getByText('Must not be empty.').waitFor();
-    const problemsButton = page.getByRole('button', { name: 'Problems: 1 errors, 0 warnings' });
+    const problemsButton = page.getByRole('button', { name: 'Problems: 1 error, 0 warnings' });
     await problemsButton.waitFor();
     expect(await problemsButton.textContent()).toContain('1 ✕');
 
@@ -618,7 +618,7 @@ describe('the bot editor', () => {
       await expectNoAxeProblems(page, 'the editor with an element selected');
 
       // Problems: the panel open, one problem chosen (its element selected, its field focused).
-      await page.getByRole('button', { name: /^Problems: 1 errors, / }).click();
+      await page.getByRole('button', { name: /^Problems: 1 error, / }).click();
       const panel = page.getByRole('region', { name: 'Problems' });
       await panel.getByTestId('problem').filter({ hasText: 'must not be empty' }).click();
       await page.locator('[data-element-settings="follow-up"]').waitFor();

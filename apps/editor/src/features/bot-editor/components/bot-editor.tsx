@@ -114,16 +114,17 @@ function EditorFrame({ bot, canEdit }: BotEditorProps) {
               </Button>
             </>
           )}
-          <Button
-            variant="ghost"
-            size="sm"
-            aria-pressed={problemsOpen}
-            onClick={() => setProblemsOpen((open) => !open)}
-            aria-label={`Problems: ${errorCount} errors, ${warningCount} warnings`}
-            className={cn(errorCount > 0 && 'text-destructive')}
-          >
-            Problems <span className="tabular-nums">{errorCount > 0 ? `${errorCount} ✕` : '✓'}</span>
-            {warningCount > 0 && <span className="text-amber-600 tabular-nums dark:text-amber-400">{warningCount} !</span>}
+          <Button variant="ghost" size="sm" aria-pressed={problemsOpen} onClick={() => setProblemsOpen((open) => !open)} className={cn('gap-1.5', errorCount > 0 && 'text-destructive')}>
+            {/* Named by its content: "Problems: 2 errors, 1 warning"; the compact counts are what is seen. */}
+            Problems<span className="sr-only">{`: ${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}`}</span>
+            <span aria-hidden="true" className="tabular-nums">
+              {errorCount > 0 ? `${errorCount} ✕` : '✓'}
+            </span>
+            {warningCount > 0 && (
+              <span aria-hidden="true" className="text-amber-700 tabular-nums dark:text-amber-400">
+                {warningCount} !
+              </span>
+            )}
           </Button>
           <Button variant="ghost" size="sm" onClick={() => setAttributesOpen(true)}>
             Attributes
@@ -211,6 +212,10 @@ function EditorFrame({ bot, canEdit }: BotEditorProps) {
       <AttributesDialog open={attributesOpen} onOpenChange={setAttributesOpen} readOnly={!canEdit} />
     </div>
   );
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Only the open dialog's canvas is mounted; an empty dialog says how to start. */

@@ -59,13 +59,11 @@ export function DiffView({ diff }: { diff: FlowDiff }) {
           <ul className="grid gap-0.5" data-testid="diff-dialogs">
             {diff.dialogs.map((dialog) => {
               const count = changeCount(dialog);
-              const status = dialog.status === 'added' ? ' (added)' : dialog.status === 'removed' ? ' (removed)' : '';
               return (
                 <li key={dialog.dialogId}>
                   <button
                     type="button"
                     aria-current={dialog.dialogId === dialogId ? 'true' : undefined}
-                    aria-label={`${dialog.name}${status}: ${count === 0 ? 'no changes' : plural(count, 'change')}`}
                     onClick={() => selectionStore.getState().openDialog(dialog.dialogId)}
                     className={cn(
                       'flex w-full cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-muted',
@@ -73,9 +71,15 @@ export function DiffView({ diff }: { diff: FlowDiff }) {
                       count === 0 && 'text-muted-foreground',
                     )}
                   >
+                    {/* The name comes from the content (what is seen, plus words for the count badge). */}
                     <span className={cn('truncate', dialog.status === 'removed' && 'line-through')}>{dialog.name}</span>
-                    {dialog.status !== 'kept' && <span className="text-xs text-muted-foreground">{dialog.status}</span>}
-                    {count > 0 && <span className="ml-auto rounded-full bg-primary px-1.5 text-xs text-primary-foreground tabular-nums">{count}</span>}
+                    {dialog.status !== 'kept' && <span className="text-xs text-muted-foreground">{` ${dialog.status}`}</span>}
+                    <span className="sr-only">{`: ${count === 0 ? 'no changes' : plural(count, 'change')}`}</span>
+                    {count > 0 && (
+                      <span aria-hidden="true" className="ml-auto rounded-full bg-primary px-1.5 text-xs text-primary-foreground tabular-nums">
+                        {count}
+                      </span>
+                    )}
                   </button>
                 </li>
               );
