@@ -3,6 +3,7 @@
 import type { FlowIssue } from '@parley/engine';
 import { elementRegistry } from '@parley/elements';
 import { Button } from '../../../ui/button';
+import { describeIssue } from '../../element-forms/form-model/describe-issue';
 import { cn } from '../../../ui/cn';
 import { CloseIcon } from '../../../ui/icons';
 import { findElement } from '../document/flow-edits';
@@ -50,6 +51,7 @@ export function ProblemsPanel({ onClose }: { onClose(): void }) {
 
 function ProblemRow({ issue, severity, acknowledged = false, onAcknowledge }: { issue: FlowIssue; severity: 'error' | 'warning'; acknowledged?: boolean; onAcknowledge?: () => void }) {
   const place = useFlow((state) => describePlace(state.flow, issue));
+  const message = useFlow((state) => describeIssue(state.flow, issue));
   const flowStore = useFlowStore();
   const selection = useSelectionStore();
   const go = () => {
@@ -63,11 +65,11 @@ function ProblemRow({ issue, severity, acknowledged = false, onAcknowledge }: { 
       <span aria-hidden className={cn('mt-1.5 size-2 shrink-0 rounded-full', severity === 'error' ? 'bg-destructive' : 'bg-amber-500')} />
       <button type="button" className="min-w-0 flex-1 cursor-pointer text-left hover:underline" onClick={go} data-testid="problem" data-rule={issue.rule}>
         <span className="sr-only">{severity === 'error' ? 'Error' : 'Warning'}: </span>
-        <span>{issue.message}</span>
+        <span>{message}</span>
         <span className="block text-xs text-muted-foreground">{place}</span>
       </button>
       {severity === 'warning' && !acknowledged && onAcknowledge && (
-        <Button variant="ghost" size="sm" className="h-7" onClick={onAcknowledge} aria-label={`Acknowledge warning: ${issue.message}`}>
+        <Button variant="ghost" size="sm" className="h-7" onClick={onAcknowledge} aria-label={`Acknowledge warning: ${message}`}>
           Acknowledge
         </Button>
       )}

@@ -2,6 +2,7 @@
 
 import { defaultPort, elementRegistry } from '@parley/elements';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { describeIssue } from '../../element-forms/form-model/describe-issue';
 import { memo, useContext, useMemo } from 'react';
 import { cn } from '../../../ui/cn';
 import type { ElementProblems } from '../../bot-editor/store/problems-store';
@@ -131,10 +132,12 @@ function plural(count: number, word: string): string {
 function ProblemsMark({ problems }: { problems: ElementProblems }) {
   const { errors, warnings } = problems;
   const first = errors[0] ?? warnings[0];
+  // Read only while there is a problem to tell (a string: re-renders only when it changes).
+  const firstMessage = useFlow((state) => (first ? describeIssue(state.flow, first) : ''));
   if (!first) return null;
   const isError = errors.length > 0;
   const count = isError ? errors.length : warnings.length;
-  const label = `${plural(count, isError ? 'error' : 'warning')}${isError && warnings.length > 0 ? ` and ${plural(warnings.length, 'warning')}` : ''}: ${first.message}`;
+  const label = `${plural(count, isError ? 'error' : 'warning')}${isError && warnings.length > 0 ? ` and ${plural(warnings.length, 'warning')}` : ''}: ${firstMessage}`;
   return (
     <span
       role="img"

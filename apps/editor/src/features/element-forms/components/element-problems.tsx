@@ -1,6 +1,12 @@
 'use client';
 
-import { useElementProblems, useSelectionStore } from '../../bot-editor/store/editor-stores';
+import type { FlowIssue } from '@parley/engine';
+import { useElementProblems, useFlow, useSelectionStore } from '../../bot-editor/store/editor-stores';
+import { describeIssue } from '../form-model/describe-issue';
+
+function IssueMessage({ issue }: { issue: FlowIssue }) {
+  return <>{useFlow((state) => describeIssue(state.flow, issue))}</>;
+}
 
 /**
  * The element's problems in one list at the top of its settings (closed: its summary line
@@ -38,7 +44,7 @@ export function ElementProblems({ elementId }: { elementId: string }) {
               onClick={() => selection.getState().focusField(selection.getState().dialogId, elementId, issue.field)}
             >
               <span className={error ? 'text-destructive' : 'text-amber-700 dark:text-amber-400'}>{error ? 'Error' : 'Warning'}: </span>
-              {issue.message}
+              <IssueMessage issue={issue} />
             </button>
           </li>
         ))}
