@@ -134,7 +134,9 @@ function AttributesManager({ readOnly, roles, onClose }: { readOnly: boolean; ro
         value={role}
         onChange={(event) => {
           const next = attributeRoles.find((candidate) => candidate === event.target.value);
-          if (next) roles.set(attribute.name, next);
+          if (!next) return;
+          roles.set(attribute.name, next);
+          flowStore.getState().edit((document) => ({ ...document, attributes: roles.arrange(document.attributes) }));
         }}
         className="h-8 rounded-md border border-input bg-background px-2 text-sm"
         data-testid="attribute-role"
