@@ -149,8 +149,12 @@ function EditorFrame({ target, initial: bot, canEdit, attributeRoles, onRenamed 
             aria-label={`Problems: ${errorCount} errors, ${warningCount} warnings`}
             className={cn(errorCount > 0 && 'text-destructive')}
           >
-            Problems <span className="tabular-nums">{errorCount > 0 ? `${errorCount} ✕` : '✓'}</span>
-            {warningCount > 0 && <span className="text-amber-600 tabular-nums dark:text-amber-400">{warningCount} !</span>}
+            {/* The counts are in the accessible name (aria-label); drawn as CSS content so the visible text ("Problems") stays a part of it. */}
+            Problems
+            <span aria-hidden="true" data-count={errorCount > 0 ? `${errorCount} ✕` : '✓'} className="tabular-nums after:content-[attr(data-count)]" />
+            {warningCount > 0 && (
+              <span aria-hidden="true" data-count={`${warningCount} !`} className="text-amber-700 tabular-nums after:content-[attr(data-count)] dark:text-amber-400" />
+            )}
           </Button>
           <Button variant="ghost" size="sm" onClick={() => setAttributesOpen(true)}>
             Attributes
