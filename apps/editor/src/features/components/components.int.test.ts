@@ -106,10 +106,12 @@ describe('components', () => {
     await response.click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Set as start element' }).click();
     const responseId = z.string().parse((await response.getAttribute('data-testid'))?.replace(/^node-/, ''));
-    await connect(page, page.getByTestId(`handle-${responseId}-next`), page.getByTestId('node-return'));
-    await expect.poll(async () => (await problemsButton(page)).getAttribute('aria-label')).toMatch(/^Problems: 0 errors/);
-    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toMatch(/saved/i);
+    await connect(page, page.getByTestId(`handle-${responseId}-next`), page.getByTestId('handle-return-in'));
+    await page.locator(`.react-flow__edge`).first().waitFor();
     await page.getByTestId(`node-${responseId}`).click();
+    await page.keyboard.press('Shift+L');
+    await expect.poll(async () => (await problemsButton(page)).getAttribute('aria-label')).toMatch(/^Problems: 0 errors/);
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toMatch(/^All changes saved/);
     await screenshot(page, 'component-editor');
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -157,7 +159,8 @@ describe('components', () => {
     await settings.getByLabel('Component output').fill('email');
     await pickOption(page, settings.getByRole('combobox', { name: 'To attribute' }), 'contact');
     const elementId = z.string().parse((await element.getAttribute('data-testid'))?.replace(/^node-/, ''));
-    await connect(page, page.getByTestId('handle-hello-next'), page.getByTestId(`node-${elementId}`));
+    await connect(page, page.getByTestId('handle-hello-next'), page.getByTestId(`handle-${elementId}-in`));
+    await page.locator('.react-flow__edge').first().waitFor();
     await expect.poll(async () => (await problemsButton(page)).getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/^Problems: 0 errors/);
 
     // A wrong output is reported against the component's outputs.
@@ -165,7 +168,7 @@ describe('components', () => {
     await expect.poll(async () => (await problemsButton(page)).getAttribute('aria-label')).toMatch(/^Problems: 1 errors/);
     await settings.getByLabel('Component output').fill('email');
     await expect.poll(async () => (await problemsButton(page)).getAttribute('aria-label')).toMatch(/^Problems: 0 errors/);
-    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toMatch(/saved/i);
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toMatch(/^All changes saved/);
     await page.close();
   }, 180_000);
 });

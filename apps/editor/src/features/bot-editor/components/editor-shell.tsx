@@ -208,14 +208,14 @@ function EditorFrame({ target, initial: bot, canEdit, attributeRoles, onRenamed 
           </div>
           {problemsOpen && (
             <div className="h-56 shrink-0">
-              <ProblemsPanel onClose={() => setProblemsOpen(false)} />
+              <ProblemsPanel onClose={() => setProblemsOpen(false)} noun={labels.noun} />
             </div>
           )}
         </div>
         {canEdit && <SettingsPanel />}
       </div>
       <CommandPalette />
-      <ConflictDialog message={status.kind === 'conflict' ? status.message : null} onReload={() => controller.reload()} onOverwrite={() => controller.overwrite()} />
+      <ConflictDialog noun={labels.noun} message={status.kind === 'conflict' ? status.message : null} onReload={() => controller.reload()} onOverwrite={() => controller.overwrite()} />
       <PublishDialog
         publish={(note) => target.publish(note)}
         noun={labels.noun}

@@ -72,7 +72,7 @@ export function ComponentEditor({ component, canEdit }: ComponentEditorProps) {
     renamed: (from, to) => live.setRoles({ ...live.roles, [to]: roleOf(live.roles, from) }),
     arrange: (attributes) => groupByRole(attributes, live.roles),
   };
-  const check = useCallback<ComponentAwareCheck>((flow, resolved) => checkComponentFlow(component.id, live.name, flow, roles, resolved), [component.id, live, roles]);
+  const check = useCallback<ComponentAwareCheck>((flow, resolved, pending) => checkComponentFlow(component.id, live.name, flow, roles, resolved, pending), [component.id, live, roles]);
   return (
     <EditorShell
       target={target}

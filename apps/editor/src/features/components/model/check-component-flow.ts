@@ -16,9 +16,17 @@ const listRoles = { inputs: 'input', outputs: 'output', attributes: 'working' } 
  * the components it uses (`resolved`) embedded after it, through validateFlow. Issues are
  * the component's own, located in the edited flow: element issues keep their dialog and
  * element ids (paths `dialogs[0].elements[1].text`), attribute issues point at the
- * attribute's place in `flow.attributes`, and none carries a `componentId`.
+ * attribute's place in `flow.attributes`, and none carries a `componentId`. Component
+ * elements naming a `pending` component (still being resolved) are not reported unknown.
  */
-export function checkComponentFlow(componentId: string, name: string, flow: EditorFlow, roles: AttributeRoles, resolved: readonly ResolvedComponent[]): FlowValidation {
+export function checkComponentFlow(
+  componentId: string,
+  name: string,
+  flow: EditorFlow,
+  roles: AttributeRoles,
+  resolved: readonly ResolvedComponent[],
+  pending: ReadonlySet<string> = new Set(),
+): FlowValidation {
   const document = editorFlowToComponent(flow, roles, name);
   const hostFlow = {
     version: 1,
@@ -29,7 +37,8 @@ export function checkComponentFlow(componentId: string, name: string, flow: Edit
   };
   const validation = validateFlow(hostFlow);
   const places = attributePlaces(flow.attributes, roles);
-  const locate = (issues: readonly FlowIssue[]) => issues.flatMap((issue) => ownIssue(issue, places));
+  const loading = (issue: FlowIssue) => issue.rule === 'unknown-component' && pending.has(componentIdAt(flow, issue) ?? '');
+  const locate = (issues: readonly FlowIssue[]) => issues.flatMap((issue) => ownIssue(issue, places)).filter((issue) => !loading(issue));
   const errors = locate(validation.errors);
   const warnings = locate(validation.warnings);
   return { ok: errors.length === 0, errors, warnings };
@@ -48,4 +57,10 @@ function ownIssue(issue: FlowIssue, places: ReturnType<typeof attributePlaces>):
     if (place !== undefined) path = `attributes[${place}]${path.slice(matched.length)}`;
   }
   return [{ ...rest, path }];
+}
+
+function componentIdAt(flow: EditorFlow, issue: FlowIssue): string | undefined {
+  const dialog = flow.dialogs.find((candidate) => candidate.id === issue.dialogId);
+  const element = dialog?.elements.find((candidate) => candidate.id === issue.elementId);
+  return element?.type === 'component' ? element.componentId : undefined;
 }

@@ -125,8 +125,8 @@ describe('checkBotFlow', () => {
     expect(checkBotFlow(bot, [], new Set(['c1'])).errors).toEqual([]);
     expect(checkBotFlow(bot, [], new Set()).errors.map((issue) => issue.rule)).toEqual(['unknown-component']);
     const wrongOutput = { ...bot, dialogs: bot.dialogs.map((dialog) => ({ ...dialog, elements: dialog.elements.map((element) => (element.id === 'use' ? { ...element, outputs: [{ from: 'phone', to: 'contact' }] } : element)) })) };
-    expect(checkBotFlow(wrongOutput, [{ id: 'c1', name: 'Ask email', version: 1, source: 'draft', document: askEmail }], new Set()).errors).toEqual([
-      expect.objectContaining({ elementId: 'use', rule: 'unknown-component-output' }),
-    ]);
+    const checked = checkBotFlow(wrongOutput, [{ id: 'c1', name: 'Ask email', version: 1, source: 'draft', document: askEmail }], new Set());
+    expect(checked.errors).toEqual([expect.objectContaining({ elementId: 'use', rule: 'unknown-component-output' })]);
+    expect(checked.warnings).toEqual([expect.objectContaining({ elementId: 'use', field: 'componentId', rule: 'unpublished-component' })]);
   });
 });
