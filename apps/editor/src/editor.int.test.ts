@@ -192,7 +192,7 @@ describe('an owner and an agent', () => {
     expect(await h1(page)).toBe('Bots');
     expect(await page.getByRole('heading', { name: 'No bots yet' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^Workspace: Olivia Owner's workspace/ }).isVisible()).toBe(true);
-    expect(await mainNavigation(page)).toEqual(['Bots', 'Inbox', 'Settings']);
+    expect(await mainNavigation(page)).toEqual(['Bots', 'Components', 'Inbox', 'Settings']);
     await screenshot(page, 'bots-empty');
 
     // A bot, by keyboard: the dialog opens from the button, the form submits with Enter.

@@ -208,6 +208,7 @@ export type { Component, ComponentVersion } from './generated/client';
 export { createComponent, type CreateComponentInput } from './create-component';
 export { getComponent } from './get-component';
 export { saveComponentDraft, type SaveComponentDraftInput } from './save-component-draft';
+export { updateComponent, type UpdateComponentInput } from './update-component';
 export { StaleComponentDraftError } from './stale-component-draft-error';
 export { publishComponent, type PublishComponentOptions } from './publish-component';
 export { listComponents, type ComponentSummary } from './list-components';

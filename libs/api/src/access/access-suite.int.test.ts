@@ -250,8 +250,15 @@ const cases: Record<string, (target: Tenant) => Case[]> = {
   'components.create': (t) => [{ input: { name: 'Mine', workspaceId: t.workspaceId }, expect: 'own-only' }],
   'components.saveDraft': (t) => [
     { input: { id: t.componentId, draft: { name: 'Overwritten' } }, expect: 'refused' },
+    { input: { id: t.componentId, draft: { name: 'Overwritten' }, allowErrors: true }, expect: 'refused' },
     { input: { id: '', draft: {} }, expect: 'empty' },
   ],
+  'components.update': (t) => [
+    { input: { id: t.componentId, name: 'Renamed by A' }, expect: 'refused' },
+    { input: { id: t.componentId, description: null }, expect: 'refused' },
+    { input: { id: '', name: 'x' }, expect: 'empty' },
+  ],
+  'components.resolve': (t) => [{ input: { ids: [t.componentId] }, expect: 'own-only' }],
   'components.publish': (t) => [
     { input: { id: t.componentId }, expect: 'refused' },
     { input: { id: '' }, expect: 'empty' },

@@ -8,24 +8,29 @@ type Segment = string | number;
 
 /**
  * The problems that keep `document` from being stored even as a work-in-progress draft
- * (see draftShapeSchema); [] when it has the draft shape. Issues are located like
+ * (see draftShapeSchema, or the `shape` given: a component's); [] when it has the draft shape. Issues are located like
  * validateFlow's (path from the root, enclosing dialog / element / edge ids, field
  * inside them) and use its rule ids: `required`, `invalid-type`, `unsupported-version`,
  * `too-few` (no dialog), `unknown-element-type`.
  */
-export function draftShapeIssues(document: unknown): FlowIssue[] {
-  const parsed = draftShapeSchema.safeParse(document);
+export function draftShapeIssues(document: unknown, shape: DraftShape = flowDraftShape): FlowIssue[] {
+  const parsed = shape.schema.safeParse(document);
   if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => toFlowIssue(issue, document));
+  return parsed.error.issues.map((issue) => toFlowIssue(issue, document, shape.documentKind));
 }
 
-function toFlowIssue(issue: z.core.$ZodIssue, document: unknown): FlowIssue {
+/** The skeleton a draft is checked against, and what to call such a document in messages ("a flow document"). */
+export type DraftShape = { schema: z.ZodType; documentKind: string };
+
+const flowDraftShape: DraftShape = { schema: draftShapeSchema, documentKind: 'a flow document' };
+
+function toFlowIssue(issue: z.core.$ZodIssue, document: unknown, documentKind: string): FlowIssue {
   const path = issue.path.map((segment): Segment => (typeof segment === 'number' ? segment : String(segment)));
   const located = locate(document, path);
   const name = located.field === undefined ? (path.length === 0 ? 'The draft' : `\`${formatPath(path)}\``) : `\`${located.field}\``;
   const value = readAt(document, path);
   const [rule, message] = ((): [string, string] => {
-    if (path.length === 0) return ['invalid-type', 'The draft must be a JSON object (a flow document).'];
+    if (path.length === 0) return ['invalid-type', `The draft must be a JSON object (${documentKind}).`];
     if (issue.code === 'invalid_value') return ['unsupported-version', `${name} must be ${currentFlowVersion} (the flow format version).`];
     if (issue.code === 'too_small') return ['too-few', 'A flow needs at least one dialog.'];
     if (issue.code === 'custom') {

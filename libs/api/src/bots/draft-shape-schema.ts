@@ -14,7 +14,8 @@ const draftElementShapeSchema = z.looseObject({
 
 const draftEdgeShapeSchema = z.looseObject({ id: z.string(), from: z.string(), to: z.string() });
 
-const draftDialogShapeSchema = z.looseObject({
+/** A dialog's skeleton in a work-in-progress draft (a bot's or a component's). */
+export const draftDialogShapeSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   startElementId: z.string(),

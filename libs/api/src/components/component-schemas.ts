@@ -29,7 +29,7 @@ export const componentDetailSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
-  /** The stored component document (valid when saved). */
+  /** The stored component document: valid when saved, unless saved with `allowErrors` (check it before relying on it). */
   draft: z.unknown(),
   /** Pass back as `expectedRevision` to `components.saveDraft`. */
   draftRevision: z.number().int().nonnegative(),
@@ -46,11 +46,33 @@ export const createdComponentSchema = z.object({
   warnings: z.array(flowIssueSchema),
 });
 
-/** `components.saveDraft`: the saved revision and the document's warnings. */
+/**
+ * `components.saveDraft`: the saved revision, the document's errors (always [] unless the
+ * save allowed them: a work in progress) and its warnings (never blocking).
+ */
 export const savedComponentDraftSchema = z.object({
   draftRevision: z.number().int().nonnegative(),
   updatedAt: z.iso.datetime(),
+  errors: z.array(flowIssueSchema),
   warnings: z.array(flowIssueSchema),
+});
+
+/**
+ * `components.resolve`: the documents the given components (and the components they use,
+ * transitively) resolve to while drafting: the latest published version, else the draft
+ * (`source: 'draft'`, version 1 as a stand-in). An id of no component of the workspace
+ * is simply absent (the caller knows which it asked for; another workspace's stays unrevealed).
+ */
+export const resolvedComponentsSchema = z.object({
+  components: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      version: z.number().int().positive(),
+      source: z.enum(['version', 'draft']),
+      document: z.unknown(),
+    }),
+  ),
 });
 
 /** `components.publish`: the new version's number and the document's warnings. */

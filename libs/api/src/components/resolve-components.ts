@@ -42,10 +42,21 @@ export async function resolveComponents(
   mode: ComponentResolutionMode,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<ComponentResolution> {
+  return resolveComponentIds(db, workspaceId, roots.flatMap(referencedComponentIds), mode, skip);
+}
+
+/** resolveComponents starting from component ids instead of the documents that use them. */
+export async function resolveComponentIds(
+  db: Tx,
+  workspaceId: string,
+  ids: readonly string[],
+  mode: ComponentResolutionMode,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<ComponentResolution> {
   const resolved: ResolvedComponent[] = [];
   const unresolved = new Map<string, UnresolvedComponent>();
   const seen = new Set(skip);
-  const queue = roots.flatMap(referencedComponentIds);
+  const queue = [...ids];
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     if (seen.has(id)) continue;
     seen.add(id);

@@ -5,7 +5,7 @@ const labels = (links: { label: string }[]) => links.map((link) => link.label);
 
 describe('role permissions', () => {
   it('gives an owner everything', () => {
-    expect(labels(mainLinks('owner'))).toEqual(['Bots', 'Inbox', 'Settings']);
+    expect(labels(mainLinks('owner'))).toEqual(['Bots', 'Components', 'Inbox', 'Settings']);
     expect(labels(settingsLinks('owner'))).toEqual(['Members', 'API keys', 'Channels', 'Audit log', 'Account']);
     expect(can('owner', 'revealSecrets')).toBe(true);
   });
@@ -18,13 +18,13 @@ describe('role permissions', () => {
   });
 
   it('lets an analyst read bots but not edit them', () => {
-    expect(labels(mainLinks('analyst'))).toEqual(['Bots', 'Account']);
+    expect(labels(mainLinks('analyst'))).toEqual(['Bots', 'Components', 'Account']);
     expect(can('analyst', 'viewBots')).toBe(true);
     expect(can('analyst', 'editBots')).toBe(false);
   });
 
   it('lets a builder edit bots and see channels, not their secrets', () => {
-    expect(labels(mainLinks('builder'))).toEqual(['Bots', 'Settings']);
+    expect(labels(mainLinks('builder'))).toEqual(['Bots', 'Components', 'Settings']);
     expect(labels(settingsLinks('builder'))).toEqual(['Channels', 'Account']);
     expect(can('builder', 'editBots')).toBe(true);
     expect(can('builder', 'revealSecrets')).toBe(false);

@@ -62,13 +62,14 @@ export function settingsLinks(role: MemberRole | string | null | undefined): Nav
 }
 
 /**
- * The main navigation for a role: Bots (analyst and up), Inbox (agents and owners),
+ * The main navigation for a role: Bots and Components (analyst and up), Inbox (agents and owners),
  * and Settings, or just Account when that is the only setting the role has.
  */
 export function mainLinks(role: MemberRole | string | null | undefined): NavLink[] {
   const settings = settingsLinks(role);
   return [
     ...(can(role, 'viewBots') ? [{ href: '/bots', label: 'Bots' }] : []),
+    ...(can(role, 'viewBots') ? [{ href: '/components', label: 'Components' }] : []),
     ...(can(role, 'inbox') ? [{ href: '/inbox', label: 'Inbox' }] : []),
     settings.length === 1 ? { href: '/settings/account', label: 'Account' } : { href: settings[0]?.href ?? '/settings/account', label: 'Settings', section: '/settings' },
   ];

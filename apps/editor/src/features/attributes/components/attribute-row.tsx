@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { ConfirmButton } from '../../../ui/confirm-button';
@@ -15,6 +15,8 @@ type AttributeRowProps = {
   attribute: EditorAttribute;
   uses: readonly AttributeUse[];
   builtIn: boolean;
+  /** Present: a Role cell after the name (a component's attribute). */
+  roleCell?: ReactNode;
   expanded: boolean;
   onToggle(): void;
   onOpenElement(dialogId: string, elementId: string, field: string | undefined): void;
@@ -33,7 +35,7 @@ function usesText(uses: readonly AttributeUse[]): string {
 }
 
 /** One attribute of the manager's table: its declaration, how often it is used (expandable into the list of uses) and its actions. */
-export function AttributeRow({ attribute, uses, builtIn, expanded, onToggle, onOpenElement, onEdit, onDelete, columns }: AttributeRowProps) {
+export function AttributeRow({ attribute, uses, builtIn, roleCell, expanded, onToggle, onOpenElement, onEdit, onDelete, columns }: AttributeRowProps) {
   const listId = `attribute-uses-${attribute.name}`;
   const defaultText = defaultValueText(attribute.defaultValue);
   return (
@@ -47,6 +49,7 @@ export function AttributeRow({ attribute, uses, builtIn, expanded, onToggle, onO
             </Badge>
           )}
         </TableRowHeader>
+        {roleCell !== undefined && <TableCell>{roleCell}</TableCell>}
         <TableCell>{attributeTypeLabels[attribute.type]}</TableCell>
         <TableCell>{attributeScopeLabels[attribute.scope]}</TableCell>
         {!builtIn && <TableCell className="max-w-48 truncate">{defaultText === '' ? <span className="text-muted-foreground">None</span> : <code className="text-xs">{defaultText}</code>}</TableCell>}

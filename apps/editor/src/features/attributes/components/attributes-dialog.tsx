@@ -12,6 +12,8 @@ import type { EditorAttribute } from '../../bot-editor/document/editor-flow';
 import { useFlow, useFlowStore, useSelectionStore } from '../../bot-editor/store/editor-stores';
 import { addAttribute, removeAttribute, updateAttribute, type AttributeChanges } from '../model/attribute-edits';
 import { attributeUses, type AttributeUse } from '../model/attribute-uses';
+import { attributeRoleLabels, attributeRoles } from '../../components/model/attribute-role';
+import type { AttributeRolesEditor } from '../../components/model/attribute-roles-editor';
 import { AttributeFormDialog } from './attribute-form-dialog';
 import { AttributeRow } from './attribute-row';
 
@@ -20,6 +22,11 @@ export type AttributesDialogProps = {
   onOpenChange(open: boolean): void;
   /** Analysts: the tables and where each attribute is used, no Add / Edit / Delete. Default false. */
   readOnly?: boolean | undefined;
+  /**
+   * A component's attributes: a Role column (input, output or working; a select for
+   * builders) and texts saying "component". Absent: a bot's attributes.
+   */
+  roles?: AttributeRolesEditor | undefined;
 };
 
 type Notice = { kind: 'success' | 'error'; text: string };
@@ -37,21 +44,26 @@ function placesText(uses: readonly AttributeUse[]): string {
  * built-in ones, read only. Builders add, edit (a rename updates every use, one undo
  * step) and delete attributes (refused while used, saying where).
  */
-export function AttributesDialog({ open, onOpenChange, readOnly = false }: AttributesDialogProps) {
+export function AttributesDialog({ open, onOpenChange, readOnly = false, roles }: AttributesDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-5xl flex-col gap-3 p-5" data-testid="attributes-dialog">
         <DialogHeader>
           <DialogTitle>Attributes</DialogTitle>
-          <DialogDescription>What the bot remembers: saved from replies and calls, read in messages and conditions.</DialogDescription>
+          <DialogDescription>
+            {roles
+              ? 'What the component remembers. Inputs are filled by the bot using it, outputs are copied back to that bot when the component returns, working attributes are its own.'
+              : 'What the bot remembers: saved from replies and calls, read in messages and conditions.'}
+          </DialogDescription>
         </DialogHeader>
-        {open && <AttributesManager readOnly={readOnly} onClose={() => onOpenChange(false)} />}
+        {open && <AttributesManager readOnly={readOnly} roles={roles} onClose={() => onOpenChange(false)} />}
       </DialogContent>
     </Dialog>
   );
 }
 
-function AttributesManager({ readOnly, onClose }: { readOnly: boolean; onClose(): void }) {
+function AttributesManager({ readOnly, roles, onClose }: { readOnly: boolean; roles: AttributeRolesEditor | undefined; onClose(): void }) {
+  const noun = roles ? 'component' : 'bot';
   const flowStore = useFlowStore();
   const selectionStore = useSelectionStore();
   const flow = useFlow((state) => state.flow);
@@ -95,6 +107,7 @@ function AttributesManager({ readOnly, onClose }: { readOnly: boolean; onClose()
           ? `Renamed “${current.name}” to “${changes.name}”${count > 0 ? ` in ${count === 1 ? '1 place' : `${count} places`}` : ''}.`
           : `Saved “${changes.name}”.`,
       });
+      if (renamed) roles?.renamed(current.name, changes.name);
       if (renamed && expanded.has(current.name)) toggle(current.name);
     }
     setEditing(null);
@@ -110,14 +123,39 @@ function AttributesManager({ readOnly, onClose }: { readOnly: boolean; onClose()
     setNotice({ kind: 'success', text: `Deleted “${name}”.` });
   };
 
-  const declaredColumns = 6;
+  const declaredColumns = roles ? 7 : 6;
+  const roleCell = (attribute: EditorAttribute) => {
+    if (!roles) return undefined;
+    const role = roles.of(attribute.name);
+    if (readOnly) return attributeRoleLabels[role];
+    return (
+      <select
+        aria-label={`Role of ${attribute.name}`}
+        value={role}
+        onChange={(event) => {
+          const next = attributeRoles.find((candidate) => candidate === event.target.value);
+          if (!next) return;
+          roles.set(attribute.name, next);
+          flowStore.getState().edit((document) => ({ ...document, attributes: roles.arrange(document.attributes) }));
+        }}
+        className="h-8 rounded-md border border-input bg-background px-2 text-sm"
+        data-testid="attribute-role"
+      >
+        {attributeRoles.map((candidate) => (
+          <option key={candidate} value={candidate}>
+            {attributeRoleLabels[candidate]}
+          </option>
+        ))}
+      </select>
+    );
+  };
   return (
     <>
       <div className="grid min-h-0 gap-5 overflow-y-auto pr-1">
         <section aria-labelledby="declared-attributes-title" className="grid gap-2">
           <div className="flex items-center justify-between gap-2">
             <h3 id="declared-attributes-title" className="text-sm font-semibold">
-              Declared in this bot
+              Declared in this {noun}
             </h3>
             {!readOnly && (
               <Button size="sm" onClick={() => setEditing(undefined)}>
@@ -129,13 +167,14 @@ function AttributesManager({ readOnly, onClose }: { readOnly: boolean; onClose()
           {notice && <FormStatus kind={notice.kind}>{notice.text}</FormStatus>}
           {declared.length === 0 ? (
             <EmptyState id="no-attributes-title" title="No attributes yet">
-              <p>{readOnly ? 'This bot declares no attributes.' : 'Add one here, or create one from an element’s attribute field (Save answer as …).'}</p>
+              <p>{readOnly ? `This ${noun} declares no attributes.` : 'Add one here, or create one from an element’s attribute field (Save answer as …).'}</p>
             </EmptyState>
           ) : (
             <Table data-testid="attributes-table">
               <TableHeader>
                 <TableRow>
                   <TableHead scope="col">Name</TableHead>
+                  {roles && <TableHead scope="col">Role</TableHead>}
                   <TableHead scope="col">Type</TableHead>
                   <TableHead scope="col">Scope</TableHead>
                   <TableHead scope="col">Default</TableHead>
@@ -152,6 +191,7 @@ function AttributesManager({ readOnly, onClose }: { readOnly: boolean; onClose()
                     attribute={attribute}
                     uses={usesOf(attribute.name)}
                     builtIn={false}
+                    roleCell={roleCell(attribute)}
                     expanded={expanded.has(attribute.name)}
                     onToggle={() => toggle(attribute.name)}
                     onOpenElement={openElement}

@@ -2,15 +2,25 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { browserApi, describeClientError } from '../../../trpc/browser-api';
+import { describeClientError } from '../../../trpc/browser-api';
 import { Input } from '../../../ui/input';
 
-/** The bot's name in the toolbar; builders click it to rename (Enter saves, Escape cancels). */
-export function BotNameEditor({ botId, initialName, readOnly }: { botId: string; initialName: string; readOnly: boolean }) {
+export type BotNameEditorProps = {
+  initialName: string;
+  readOnly: boolean;
+  /** Renames the document; resolves with the name stored. */
+  rename(name: string): Promise<{ name: string }>;
+  /** 'bot' or 'component' ("Rename bot", "Bot name"). */
+  noun: string;
+};
+
+/** The document's name in the toolbar (a bot's or a component's); builders click it to rename (Enter saves, Escape cancels). */
+export function BotNameEditor({ initialName, readOnly, rename: renameDocument, noun }: BotNameEditorProps) {
+  const Noun = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
   const [name, setName] = useState(initialName);
   const [draft, setDraft] = useState<string | null>(null);
   const rename = useMutation({
-    mutationFn: (next: string) => browserApi.bots.update.mutate({ id: botId, name: next }),
+    mutationFn: renameDocument,
     onSuccess: (bot) => {
       setName(bot.name);
       setDraft(null);
@@ -22,7 +32,7 @@ export function BotNameEditor({ botId, initialName, readOnly }: { botId: string;
         {readOnly ? (
           name
         ) : (
-          <button type="button" className="cursor-text truncate rounded px-1 hover:bg-muted" title="Rename bot" aria-label={`Bot name: ${name}. Rename`} onClick={() => setDraft(name)}>
+          <button type="button" className="cursor-text truncate rounded px-1 hover:bg-muted" title={`Rename ${noun}`} aria-label={`${Noun} name: ${name}. Rename`} onClick={() => setDraft(name)}>
             {name}
           </button>
         )}
@@ -41,7 +51,7 @@ export function BotNameEditor({ botId, initialName, readOnly }: { botId: string;
     >
       <Input
         autoFocus
-        aria-label="Bot name"
+        aria-label={`${Noun} name`}
         aria-invalid={error !== null}
         aria-describedby={error ? 'bot-name-error' : undefined}
         value={draft}

@@ -5,6 +5,8 @@ import { AlertDialog, AlertDialogContent, AlertDialogDescription, AlertDialogFoo
 import { Button } from '../../../ui/button';
 
 export type ConflictDialogProps = {
+  /** What the document is called in the title ('bot', 'component'); default 'bot'. */
+  noun?: string;
   /** The conflict's message (who saved, at which revision), or null when there is none. */
   message: string | null;
   onReload(): Promise<void>;
@@ -16,7 +18,7 @@ export type ConflictDialogProps = {
  * version (dropping unsaved local changes) or to save this one over it. It cannot be
  * dismissed without choosing, so nothing is ever overwritten silently.
  */
-export function ConflictDialog({ message, onReload, onOverwrite }: ConflictDialogProps) {
+export function ConflictDialog({ message, onReload, onOverwrite, noun = 'bot' }: ConflictDialogProps) {
   const [busy, setBusy] = useState(false);
   const run = (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -26,7 +28,7 @@ export function ConflictDialog({ message, onReload, onOverwrite }: ConflictDialo
     <AlertDialog open={message !== null}>
       <AlertDialogContent onEscapeKeyDown={(event) => event.preventDefault()}>
         <AlertDialogHeader>
-          <AlertDialogTitle>This bot was changed elsewhere</AlertDialogTitle>
+          <AlertDialogTitle>This {noun} was changed elsewhere</AlertDialogTitle>
           <AlertDialogDescription>{message}</AlertDialogDescription>
         </AlertDialogHeader>
         <p className="text-sm text-muted-foreground">

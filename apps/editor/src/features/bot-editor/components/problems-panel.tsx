@@ -15,7 +15,7 @@ import { useFlow, useFlowStore, useProblems, useSelectionStore } from '../store/
  * one, which dims it) of the document, current a moment after each edit. Choosing a problem
  * opens its dialog, selects its element and puts the keyboard in the field it names.
  */
-export function ProblemsPanel({ onClose }: { onClose(): void }) {
+export function ProblemsPanel({ onClose, noun = 'bot' }: { onClose(): void; /** 'bot' or 'component' ("this bot can be published"). */ noun?: string }) {
   const errors = useProblems((state) => state.errors);
   const warnings = useProblems((state) => state.warnings);
   const acknowledged = useProblems((state) => state.acknowledged);
@@ -34,7 +34,7 @@ export function ProblemsPanel({ onClose }: { onClose(): void }) {
         </Button>
       </header>
       {errors.length + warnings.length === 0 ? (
-        <p className="px-3 py-4 text-sm text-muted-foreground">No problems: this bot can be published.</p>
+        <p className="px-3 py-4 text-sm text-muted-foreground">No problems: this {noun} can be published.</p>
       ) : (
         <ul className="min-h-0 flex-1 overflow-y-auto" aria-label="Problems list">
           {errors.map((issue) => (

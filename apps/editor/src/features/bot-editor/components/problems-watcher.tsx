@@ -1,6 +1,7 @@
 'use client';
 
-import { validateFlow } from '@parley/engine';
+import { validateFlow, type FlowValidation } from '@parley/engine';
+import type { EditorFlow } from '../document/editor-flow';
 import { useEffect } from 'react';
 import { useFlowStore, useProblemsStore } from '../store/editor-stores';
 
@@ -8,17 +9,19 @@ import { useFlowStore, useProblemsStore } from '../store/editor-stores';
 export const checkDelayMs = 250;
 
 /**
- * Keeps the problems store current: runs validateFlow (the engine's own rules, the same the
- * API applies when saving and publishing) on the document a moment after each edit.
+ * Keeps the problems store current: runs `validate` (default: validateFlow, the engine's
+ * own rules, the same the API applies when saving and publishing) on the document a moment
+ * after each edit, and at once when `validate` changes (e.g. the components a bot uses have
+ * loaded). A component's editor passes a check of the component (see checkComponentFlow).
  * Renders nothing.
  */
-export function ProblemsWatcher() {
+export function ProblemsWatcher({ validate = validateFlow }: { validate?: ((flow: EditorFlow) => FlowValidation) | undefined }) {
   const flowStore = useFlowStore();
   const problemsStore = useProblemsStore();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
-      const { errors, warnings } = validateFlow(flowStore.getState().flow);
+      const { errors, warnings } = validate(flowStore.getState().flow);
       problemsStore.getState().setIssues(errors, warnings);
     };
     check();
@@ -31,6 +34,6 @@ export function ProblemsWatcher() {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [flowStore, problemsStore]);
+  }, [flowStore, problemsStore, validate]);
   return null;
 }

@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { browserApi, describeClientError } from '../../../trpc/browser-api';
+import { describeClientError } from '../../../trpc/browser-api';
 import { Button } from '../../../ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../../ui/dialog';
 import { FormStatus } from '../../../ui/form-status';
@@ -10,7 +10,12 @@ import { Label } from '../../../ui/label';
 import { useProblems } from '../store/editor-stores';
 
 export type PublishDialogProps = {
-  botId: string;
+  /** Publishes the saved draft; `note` is sent only when `withNote`. */
+  publish(note: string | undefined): Promise<{ version: number }>;
+  /** 'bot' or 'component' (the title: "Publish bot"). */
+  noun: string;
+  /** Offer a note for the version (bots); default true. */
+  withNote?: boolean;
   open: boolean;
   onOpenChange(open: boolean): void;
   /** Saves pending edits first; false when the draft could not be saved. */
@@ -25,14 +30,14 @@ const maxNote = 500;
  * Publishes the saved draft as the next version, with an optional note. Errors block it
  * (the dialog says how many and opens the Problems panel); warnings are listed and do not.
  */
-export function PublishDialog({ botId, open, onOpenChange, flush, onPublished, onShowProblems }: PublishDialogProps) {
+export function PublishDialog({ publish: publishDraft, noun, withNote = true, open, onOpenChange, flush, onPublished, onShowProblems }: PublishDialogProps) {
   const errors = useProblems((state) => state.errors.length);
   const warnings = useProblems((state) => state.warnings);
   const [note, setNote] = useState('');
   const publish = useMutation({
     mutationFn: async () => {
       if (!(await flush())) throw new Error('The draft could not be saved, so it was not published. See the save status in the toolbar.');
-      return browserApi.bots.publish.mutate({ id: botId, ...(note.trim() ? { note: note.trim() } : {}) });
+      return publishDraft(withNote && note.trim() ? note.trim() : undefined);
     },
     onSuccess: (result) => {
       setNote('');
@@ -51,8 +56,12 @@ export function PublishDialog({ botId, open, onOpenChange, flush, onPublished, o
     >
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Publish bot</DialogTitle>
-          <DialogDescription>New conversations use the published version. Conversations already running stay on their version.</DialogDescription>
+          <DialogTitle>Publish {noun}</DialogTitle>
+          <DialogDescription>
+            {noun === 'bot'
+              ? 'New conversations use the published version. Conversations already running stay on their version.'
+              : `Bots using this ${noun} get the new version when they are next published; published bot versions keep theirs.`}
+          </DialogDescription>
         </DialogHeader>
         {errors > 0 ? (
           <FormStatus kind="error">
@@ -77,6 +86,8 @@ export function PublishDialog({ botId, open, onOpenChange, flush, onPublished, o
               if (!noteTooLong) publish.mutate();
             }}
           >
+            {withNote && (
+              <>
             <Label htmlFor="publish-note">Note (optional)</Label>
             <textarea
               id="publish-note"
@@ -91,6 +102,9 @@ export function PublishDialog({ botId, open, onOpenChange, flush, onPublished, o
             <p id="publish-note-help" className={noteTooLong ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
               {noteTooLong ? `Note is at most ${maxNote} characters (${note.trim().length} now).` : `${note.trim().length}/${maxNote}`}
             </p>
+              </>
+            )}
+            {!withNote && warnings.length === 0 && <p className="text-sm text-muted-foreground">No problems: ready to publish.</p>}
             {warnings.length > 0 && (
               <details className="text-sm">
                 <summary className="cursor-pointer">

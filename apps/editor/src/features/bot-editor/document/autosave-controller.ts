@@ -20,6 +20,8 @@ export type AutosavePorts = {
   saveDraft(flow: EditorFlow, expectedRevision: number): Promise<{ draftRevision: number }>;
   remoteState(): Promise<{ draftRevision: number; updatedBy: string | null }>;
   loadDraft(): Promise<{ flow: EditorFlow; draftRevision: number }>;
+  /** What messages call the document ("saved this bot"); default 'bot'. */
+  noun?: string;
   /** Tells other tabs of this browser that this tab saved `revision`. */
   announce(revision: number): void;
   isConflict(error: unknown): boolean;
@@ -84,7 +86,7 @@ export class AutosaveController {
       // A save may have started, or a conflict been found, while this check waited.
       if (this.busyOrInConflict()) return;
       if (remote.draftRevision > this.revision) {
-        this.conflict(`${remote.updatedBy ?? 'Someone'} saved this bot (revision ${remote.draftRevision}) while you had it open.`);
+        this.conflict(`${remote.updatedBy ?? 'Someone'} saved this ${this.ports.noun ?? 'bot'} (revision ${remote.draftRevision}) while you had it open.`);
       }
     } catch {
       // Unreachable for a moment: the next check or save tells.

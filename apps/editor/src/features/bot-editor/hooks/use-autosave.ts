@@ -2,28 +2,30 @@
 
 import { TRPCClientError } from '@trpc/client';
 import { useEffect, useState } from 'react';
-import { browserApi, describeClientError } from '../../../trpc/browser-api';
+import { describeClientError } from '../../../trpc/browser-api';
 import { AutosaveController, type SaveStatus } from '../document/autosave-controller';
-import { isEditableFlow } from '../document/is-editable-flow';
+import type { EditingTarget } from '../document/editing-target';
 import { useFlowStore } from '../store/editor-stores';
 
-/** How often an open editor asks whether a teammate saved the bot. */
+/** How often an open editor asks whether a teammate saved the draft. */
 export const remoteCheckMs = 3000;
 
 const channelName = 'parley-draft-saves';
-type SaveNotice = { botId: string; revision: number; tabId: string };
+type SaveNotice = { key: string; revision: number; tabId: string };
 
 function isSaveNotice(value: unknown): value is SaveNotice {
-  return value !== null && typeof value === 'object' && 'botId' in value && 'revision' in value && 'tabId' in value;
+  return value !== null && typeof value === 'object' && 'key' in value && 'revision' in value && 'tabId' in value;
 }
 
 /**
- * Wires an AutosaveController to the API and the open document: saves a moment after each
- * edit (drafts with errors included: `allowErrors`), learns at once when another tab of
- * this browser saved (BroadcastChannel) and within remoteCheckMs when a teammate did
- * (bots.draftState). Read-only viewers (`enabled` false) never save.
+ * Wires an AutosaveController to the editing target (a bot's or a component's draft, see
+ * EditingTarget) and the open document: saves a moment after each edit (drafts with
+ * errors included), learns at once when another tab of this browser saved
+ * (BroadcastChannel) and within remoteCheckMs when a teammate did (`remoteState`).
+ * Read-only viewers (`enabled` false) never save.
  */
-export function useAutosave(botId: string, initialRevision: number, enabled: boolean): { controller: AutosaveController; status: SaveStatus; revision: number } {
+export function useAutosave(target: EditingTarget, initialRevision: number, enabled: boolean): { controller: AutosaveController; status: SaveStatus; revision: number } {
+  const key = target.key;
   const flowStore = useFlowStore();
   const [view, setView] = useState<{ status: SaveStatus; revision: number }>({ status: { kind: 'saved' }, revision: initialRevision });
   const [controller] = useState(() => {
@@ -33,20 +35,14 @@ export function useAutosave(botId: string, initialRevision: number, enabled: boo
       {
         currentFlow: () => flowStore.getState().flow,
         replaceFlow: (flow) => flowStore.getState().reset(flow),
-        saveDraft: (flow, expectedRevision) => browserApi.bots.saveDraft.mutate({ id: botId, draft: flow, expectedRevision, allowErrors: true }),
-        remoteState: async () => {
-          const remote = await browserApi.bots.draftState.query({ id: botId });
-          return { draftRevision: remote.draftRevision, updatedBy: remote.updatedBy?.name ?? null };
-        },
-        loadDraft: async () => {
-          const bot = await browserApi.bots.get.query({ id: botId });
-          if (!isEditableFlow(bot.draft)) throw new Error('The saved draft is not a flow the editor can open.');
-          return { flow: bot.draft, draftRevision: bot.draftRevision };
-        },
+        saveDraft: (flow, expectedRevision) => target.saveDraft(flow, expectedRevision),
+        remoteState: () => target.remoteState(),
+        loadDraft: () => target.loadDraft(),
+        noun: target.labels.noun,
         announce: (revision) => {
           if (typeof BroadcastChannel === 'undefined') return;
           channel ??= new BroadcastChannel(channelName);
-          channel.postMessage({ botId, revision, tabId } satisfies SaveNotice);
+          channel.postMessage({ key, revision, tabId } satisfies SaveNotice);
         },
         isConflict: (error) => error instanceof TRPCClientError && error.data?.code === 'CONFLICT',
         describe: describeClientError,
@@ -69,7 +65,7 @@ export function useAutosave(botId: string, initialRevision: number, enabled: boo
     if (listener) {
       listener.onmessage = (event: MessageEvent<unknown>) => {
         const notice = event.data;
-        if (isSaveNotice(notice) && notice.botId === botId && notice.tabId !== controller.tabId && notice.revision > controller.currentRevision) void controller.checkRemote();
+        if (isSaveNotice(notice) && notice.key === key && notice.tabId !== controller.tabId && notice.revision > controller.currentRevision) void controller.checkRemote();
       };
     }
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -84,7 +80,7 @@ export function useAutosave(botId: string, initialRevision: number, enabled: boo
       controller.dispose();
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [botId, controller, enabled, flowStore]);
+  }, [key, controller, enabled, flowStore]);
 
   return { controller, status: view.status, revision: view.revision };
 }

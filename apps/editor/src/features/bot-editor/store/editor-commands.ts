@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 export type EditorCommand = {
   readonly id: string;
   readonly title: string;
-  readonly group: 'Bot' | 'Canvas' | 'Edit' | 'View' | 'Go to';
+  readonly group: 'Bot' | 'Component' | 'Canvas' | 'Edit' | 'View' | 'Go to';
   /** Shown in the palette, e.g. 'Ctrl+Z'; the binding itself is the registering area's. */
   readonly shortcut?: string;
   /** Extra words the palette search matches. */

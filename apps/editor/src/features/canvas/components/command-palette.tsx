@@ -17,7 +17,7 @@ import { paletteGroups } from '../model/palette-groups';
 import { commandPaletteStore } from '../store/command-palette-store';
 import { CategoryIcon } from './category-icon';
 
-const commandGroups: readonly EditorCommand['group'][] = ['Bot', 'Edit', 'Canvas', 'View', 'Go to'];
+const commandGroups: readonly EditorCommand['group'][] = ['Bot', 'Component', 'Edit', 'Canvas', 'View', 'Go to'];
 
 const itemClass =
   'flex cursor-pointer items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none select-none data-[selected=true]:bg-accent data-[selected=true]:text-accent-foreground data-[disabled=true]:cursor-default data-[disabled=true]:opacity-50';
