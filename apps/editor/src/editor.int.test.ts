@@ -312,7 +312,7 @@ describe('an owner and an agent', () => {
   it('the owner creates an API key, shown once, and revokes it after confirming', async () => {
     const page = await contextOf('owner').newPage();
     await visit(page, '/settings/api-keys');
-    expect(await page.getByRole('heading', { name: 'No API keys yet' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'No API keys yet' }).waitFor();
     await page.getByLabel('Name').fill('CI deploys');
     await page.getByRole('button', { name: 'Create key' }).click();
     const key = page.getByLabel('New API key');

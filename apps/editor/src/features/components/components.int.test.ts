@@ -165,7 +165,7 @@ describe('components', () => {
 
     // A wrong output is reported against the component's outputs.
     await settings.getByLabel('Component output').fill('phone');
-    await expect.poll(async () => (await problemsButton(page)).getAttribute('aria-label')).toMatch(/^Problems: 1 errors/);
+    await expect.poll(async () => (await problemsButton(page)).getAttribute('aria-label')).toMatch(/^Problems: 1 error,/);
     await settings.getByLabel('Component output').fill('email');
     await expect.poll(async () => (await problemsButton(page)).getAttribute('aria-label')).toMatch(/^Problems: 0 errors/);
     await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toMatch(/^All changes saved/);
