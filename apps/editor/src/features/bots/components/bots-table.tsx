@@ -7,6 +7,7 @@ import { EmptyState } from '../../../ui/empty-state';
 import { formatDateTime } from '../../../ui/format-date-time';
 import { FormStatus } from '../../../ui/form-status';
 import { Input } from '../../../ui/input';
+import { LinkPending } from '../../../ui/link-pending';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '../../../ui/table';
 import type { BotSummary } from '../model/bot-summary';
 import { filterBots } from '../model/filter-bots';
@@ -91,7 +92,10 @@ export function BotsTable({ bots, canEdit }: BotsTableProps) {
             {shown.map((bot) => (
               <TableRow key={bot.id} data-bot-id={bot.id}>
                 <TableRowHeader>
-                  <Link href={`/bots/${encodeURIComponent(bot.id)}`}>{bot.name}</Link>
+                  <Link href={`/bots/${encodeURIComponent(bot.id)}`}>
+                    {bot.name}
+                    <LinkPending />
+                  </Link>
                 </TableRowHeader>
                 <TableCell>{bot.description ? bot.description : <span className="text-muted-foreground">No description</span>}</TableCell>
                 <TableCell>{bot.latestVersion === null ? <span className="text-muted-foreground">Draft only</span> : `Version ${bot.latestVersion}`}</TableCell>

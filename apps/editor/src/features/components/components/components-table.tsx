@@ -6,6 +6,7 @@ import { Button } from '../../../ui/button';
 import { EmptyState } from '../../../ui/empty-state';
 import { formatDateTime } from '../../../ui/format-date-time';
 import { Input } from '../../../ui/input';
+import { LinkPending } from '../../../ui/link-pending';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '../../../ui/table';
 import { filterBots } from '../../bots/model/filter-bots';
 import type { ComponentSummary } from '../model/component-summary';
@@ -67,7 +68,10 @@ export function ComponentsTable({ components, canEdit }: ComponentsTableProps) {
             {shown.map((component) => (
               <TableRow key={component.id} data-component-id={component.id}>
                 <TableRowHeader>
-                  <Link href={`/components/${encodeURIComponent(component.id)}`}>{component.name}</Link>
+                  <Link href={`/components/${encodeURIComponent(component.id)}`}>
+                    {component.name}
+                    <LinkPending />
+                  </Link>
                 </TableRowHeader>
                 <TableCell>{component.description ? component.description : <span className="text-muted-foreground">No description</span>}</TableCell>
                 <TableCell>{component.latestVersion === null ? <span className="text-muted-foreground">Draft only</span> : `Version ${component.latestVersion}`}</TableCell>
