@@ -669,6 +669,22 @@ describe('the bot editor', () => {
       await stack.trpc(context, 'workspaces.switch', { workspaceId: home.workspace.id });
     }
   });
+
+  it('loads the code editor when a Code element is opened, and what is typed there is saved', async () => {
+    const botId = await createBot('Code on demand');
+    const page = await newPage();
+    await openBot(page, botId);
+    await page.getByRole('button', { name: 'Add Code', exact: true }).click();
+    // CodeMirror is fetched only now (its own script chunk), then shown in the settings.
+    const editor = settingsOf(page).locator('.cm-editor .cm-content');
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.type('// greet the person', { delay: 10 });
+    await whenSaved(page);
+    const codes = (await storedDraft(botId)).dialogs.flatMap((dialog) => dialog.elements).filter((element) => element.type === 'code');
+    expect(codes.map((element) => element.code)).toEqual(['// greet the person']);
+    await page.close();
+  });
 });
 
 /**

@@ -1,11 +1,11 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { memo } from 'react';
 import { controlOf } from '../form-model/control-of';
 import { AttributeField } from './attribute-field';
 import { ButtonsField } from './buttons-field';
 import { CertificateField } from './certificate-field';
-import { CodeField } from './code-field';
 import { ComponentField } from './component-field';
 import { ConditionsField } from './conditions-field';
 import { DialogField } from './dialog-field';
@@ -20,6 +20,16 @@ import { SelectField } from './select-field';
 import { StringField } from './string-field';
 import { SwitchField } from './switch-field';
 import { UnionField } from './union-field';
+
+/**
+ * CodeMirror and its merge view are loaded only when a Code element's settings open: they
+ * are most of the editor's script, and every other screen (the canvas above all) opens
+ * faster without them.
+ */
+const CodeField = dynamic(() => import('./code-field').then((module) => module.CodeField), {
+  ssr: false,
+  loading: () => <p className="text-sm text-muted-foreground">Loading the code editor…</p>,
+});
 
 function SchemaFieldControl(props: FieldProps) {
   const { field } = props;
