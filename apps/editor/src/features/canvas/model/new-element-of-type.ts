@@ -1,32 +1,33 @@
+import { elementDefaults } from '@parley/elements';
 import type { EditorElement, ElementType, Point } from '../../bot-editor/document/editor-flow';
 
 type NewElements = { [T in ElementType]: (base: { id: string; position: Point }) => Extract<EditorElement, { type: T }> };
 
 /*
- * Minimal configs for a fresh element: enumerations get their first sensible choice,
- * texts and names start empty (validateFlow marks what still needs filling). Kept in one
- * place so it can switch to shared per-type defaults from libs/elements when they exist.
+ * A fresh element is its type's elementDefaults (libs/elements: the spec's defaults, texts
+ * a person must write left empty so validateFlow marks them) plus its id and position.
+ * One entry per type keeps each result typed as that type's element.
  */
 const newElements: NewElements = {
-  'send-message': (base) => ({ ...base, type: 'send-message', text: '' }),
-  'user-response': (base) => ({ ...base, type: 'user-response' }),
-  'save-user-response': (base) => ({ ...base, type: 'save-user-response', saveAs: '' }),
-  conditions: (base) => ({ ...base, type: 'conditions', conditions: [{ id: 'condition-1', name: 'Condition 1', rules: [] }] }),
-  'close-session': (base) => ({ ...base, type: 'close-session' }),
-  'to-dialog': (base) => ({ ...base, type: 'to-dialog', dialogId: '' }),
-  delay: (base) => ({ ...base, type: 'delay', seconds: 3 }),
-  component: (base) => ({ ...base, type: 'component', componentId: '' }),
-  'component-return': (base) => ({ ...base, type: 'component-return' }),
-  'conversation-tags': (base) => ({ ...base, type: 'conversation-tags', tags: [] }),
-  'to-agent': (base) => ({ ...base, type: 'to-agent' }),
-  'csat-survey': (base) => ({ ...base, type: 'csat-survey', scale: '1-5', question: '', fallbackMessage: '' }),
-  'customer-profiles-event': (base) => ({ ...base, type: 'customer-profiles-event', contactAttribute: 'endUserDestination', contactType: 'phone', event: '' }),
-  'customer-profiles-profile': (base) => ({ ...base, type: 'customer-profiles-profile', action: 'get' }),
-  'customer-profiles-tags': (base) => ({ ...base, type: 'customer-profiles-tags', action: 'add', tags: [] }),
-  api: (base) => ({ ...base, type: 'api', url: '' }),
-  authentication: (base) => ({ ...base, type: 'authentication', url: '', saveAs: '' }),
-  webhook: (base) => ({ ...base, type: 'webhook' }),
-  code: (base) => ({ ...base, type: 'code', code: '' }),
+  'send-message': (base) => ({ ...elementDefaults['send-message'](), ...base }),
+  'user-response': (base) => ({ ...elementDefaults['user-response'](), ...base }),
+  'save-user-response': (base) => ({ ...elementDefaults['save-user-response'](), ...base }),
+  conditions: (base) => ({ ...elementDefaults.conditions(), ...base }),
+  'close-session': (base) => ({ ...elementDefaults['close-session'](), ...base }),
+  'to-dialog': (base) => ({ ...elementDefaults['to-dialog'](), ...base }),
+  delay: (base) => ({ ...elementDefaults.delay(), ...base }),
+  component: (base) => ({ ...elementDefaults.component(), ...base }),
+  'component-return': (base) => ({ ...elementDefaults['component-return'](), ...base }),
+  'conversation-tags': (base) => ({ ...elementDefaults['conversation-tags'](), ...base }),
+  'to-agent': (base) => ({ ...elementDefaults['to-agent'](), ...base }),
+  'csat-survey': (base) => ({ ...elementDefaults['csat-survey'](), ...base }),
+  'customer-profiles-event': (base) => ({ ...elementDefaults['customer-profiles-event'](), ...base }),
+  'customer-profiles-profile': (base) => ({ ...elementDefaults['customer-profiles-profile'](), ...base }),
+  'customer-profiles-tags': (base) => ({ ...elementDefaults['customer-profiles-tags'](), ...base }),
+  api: (base) => ({ ...elementDefaults.api(), ...base }),
+  authentication: (base) => ({ ...elementDefaults.authentication(), ...base }),
+  webhook: (base) => ({ ...elementDefaults.webhook(), ...base }),
+  code: (base) => ({ ...elementDefaults.code(), ...base }),
 };
 
 /** A new element of `type` with id `id` at canvas position `position` (whole pixels). */
