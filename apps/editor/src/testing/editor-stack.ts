@@ -21,6 +21,8 @@ export type EditorStackOptions = {
   worker?: boolean;
   /** Extra environment for the API and worker. */
   env?: Record<string, string>;
+  /** 'reuse': serve the existing build as it is (benchmarks comparing one build); default: build when stale. */
+  build?: 'ensure' | 'reuse';
 };
 
 export type EditorStack = {
@@ -43,7 +45,7 @@ export type EditorStack = {
  * origin, and the system Chromium.
  */
 export async function startEditorStack(options: EditorStackOptions): Promise<EditorStack> {
-  const [editorPort, apiPort] = await Promise.all([freePort(), freePort(), ensureEditorBuild()]);
+  const [editorPort, apiPort] = await Promise.all([freePort(), freePort(), options.build === 'reuse' ? false : ensureEditorBuild()]);
   const editorUrl = `http://127.0.0.1:${editorPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const env: NodeJS.ProcessEnv = {

@@ -2,9 +2,8 @@
 
 import { Command } from 'cmdk';
 import { useId, useState } from 'react';
-import { ChevronsUpDownIcon } from './action-icons';
+import { CheckIcon, ChevronsUpDownIcon, PlusIcon } from './icons';
 import { cn } from './cn';
-import { CheckIcon, PlusIcon } from './icons';
 import { Popover, PopoverContent, PopoverTrigger } from './popover';
 
 export type ComboboxOption = { readonly value: string; readonly label: string; readonly hint?: string | undefined };

@@ -6,7 +6,7 @@ import { EditorView } from '@codemirror/view';
 import { useMutation } from '@tanstack/react-query';
 import CodeMirror from '@uiw/react-codemirror';
 import { useId, useMemo, useState } from 'react';
-import { SparklesIcon } from '../../../ui/action-icons';
+import { SparklesIcon } from '../../../ui/icons';
 import { Alert, AlertDescription, AlertTitle } from '../../../ui/alert';
 import { Button } from '../../../ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../../ui/dialog';

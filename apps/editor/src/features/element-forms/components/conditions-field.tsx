@@ -2,9 +2,8 @@
 
 import { builtInAttributes, conditionOperatorSchema, maxConditions, maxRulesPerCondition, operatorAppliesTo } from '@parley/elements';
 import type { ReactNode } from 'react';
-import { DuplicateIcon, TrashIcon } from '../../../ui/action-icons';
+import { DuplicateIcon, PlusIcon, TrashIcon } from '../../../ui/icons';
 import { Button } from '../../../ui/button';
-import { PlusIcon } from '../../../ui/icons';
 import { Input } from '../../../ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '../../../ui/select';
 import type { EditorElement, FieldPath } from '../../bot-editor/document/editor-flow';

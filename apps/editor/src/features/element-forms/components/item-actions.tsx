@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from '../../../ui/action-icons';
+import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from '../../../ui/icons';
 import { Button } from '../../../ui/button';
 
 type ItemActionsProps = {

@@ -1,9 +1,8 @@
 'use client';
 
 import { useId } from 'react';
-import { TrashIcon } from '../../../ui/action-icons';
+import { PlusIcon, TrashIcon } from '../../../ui/icons';
 import { Button } from '../../../ui/button';
-import { PlusIcon } from '../../../ui/icons';
 import { Input } from '../../../ui/input';
 import type { FieldPath } from '../../bot-editor/document/editor-flow';
 import { getAtPath } from '../../bot-editor/document/set-at-path';
