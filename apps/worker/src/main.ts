@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const config = exitOnConfigError(() => loadConfig(workerConfigSchema));
   const logger = createLogger({ name: 'worker', level: config.LOG_LEVEL });
   warnIfDevSecretKey(config.PARLEY_SECRET_KEY, logger);
-  const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE });
+  // Custom plans: the turn pipeline's statements must use the tables' indexes however the
+  // tables have grown since a statement was first prepared (see CreateDbOptions.planCacheMode).
+  const db = createDb(config.DATABASE_URL, { maxConnections: config.DATABASE_POOL_SIZE, planCacheMode: 'force_custom_plan' });
   const queues = createQueues({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
   const workers = await startWorkers({
     db,

@@ -15,6 +15,15 @@ export type Tx = Prisma.TransactionClient;
 export type CreateDbOptions = {
   /** Size of the `pg` connection pool (default: pg's default, 10). */
   maxConnections?: number;
+  /**
+   * Postgres `plan_cache_mode` of every pooled connection (default: the server's, 'auto').
+   * 'force_custom_plan' plans each execution of a prepared statement with its parameters
+   * and the tables as they are now. Under 'auto' a statement run five times keeps a
+   * generic plan, costed when it was made: made on a nearly empty table (a fresh
+   * database, the first minute of a fast-growing one, before autovacuum's ANALYZE
+   * invalidates it) it keeps scanning the whole table as the table grows.
+   */
+  planCacheMode?: 'auto' | 'force_custom_plan';
 };
 
 /**
@@ -33,6 +42,7 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     ...(options.maxConnections === undefined ? {} : { max: options.maxConnections }),
+    ...(options.planCacheMode === undefined ? {} : { options: `-c plan_cache_mode=${options.planCacheMode}` }),
   });
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
