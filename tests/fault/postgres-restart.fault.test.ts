@@ -21,12 +21,14 @@ describe.skipIf(!inject('faultSuiteAlone'))('Postgres restarted under load', () 
       platform = await startFaultPlatform({ name: 'pgrestart', apis: 2, workers: 2 });
       const live = platform;
       const sessions = 100;
-      const perSession = 10;
+      // Enough messages that the load is still mid-conversation when Postgres stops
+      // (the pipeline answers 10 messages per contact in about a second).
+      const perSession = 30;
       const total = sessions * perSession;
       const startedAt = Date.now();
       // Conversational pace: contacts keep sending through the outage.
       const load = startEchoLoad({ platform: live, tag: `pg-${startedAt.toString(36)}`, sessions, perSession, awaitReplies: true });
-      await waitFor('30 % of the replies', () => (distinctReplies(live) >= total * 0.3 ? true : undefined), 60_000);
+      await waitFor('10 % of the replies', () => (distinctReplies(live) >= total * 0.1 ? true : undefined), 60_000);
 
       const stoppedAt = Date.now();
       await stopPostgres();
