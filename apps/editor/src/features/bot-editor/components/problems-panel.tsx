@@ -51,7 +51,7 @@ export function ProblemsPanel({ onClose, noun = 'bot' }: { onClose(): void; /** 
 
 function ProblemRow({ issue, severity, acknowledged = false, onAcknowledge }: { issue: FlowIssue; severity: 'error' | 'warning'; acknowledged?: boolean; onAcknowledge?: () => void }) {
   const place = useFlow((state) => describePlace(state.flow, issue));
-  const message = useFlow((state) => describeIssue(state.flow, issue));
+  const message = useFlow((state) => describeIssue(issue.elementId ? findElement(state.flow, issue.elementId) : undefined, issue));
   const flowStore = useFlowStore();
   const selection = useSelectionStore();
   const go = () => {

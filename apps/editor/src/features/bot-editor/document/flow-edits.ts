@@ -26,13 +26,22 @@ export function dialogOfElement(flow: EditorFlow, elementId: string): EditorDial
   return flow.dialogs.find((dialog) => dialog.elements.some((element) => element.id === elementId));
 }
 
-/** The element with this id, anywhere in the flow. */
+const elementIndexes = new WeakMap<EditorFlow['dialogs'], Map<string, EditorElement>>();
+
+/**
+ * The element with this id, anywhere in the flow (the first, should an id repeat). The
+ * index is built once per version of `flow.dialogs` (replaced, never mutated, by every
+ * edit of an element), so every node and settings field can look up its own element on
+ * each store change with a map lookup instead of a scan, even in a bot of hundreds.
+ */
 export function findElement(flow: EditorFlow, elementId: string): EditorElement | undefined {
-  for (const dialog of flow.dialogs) {
-    const element = dialog.elements.find((candidate) => candidate.id === elementId);
-    if (element) return element;
+  let index = elementIndexes.get(flow.dialogs);
+  if (!index) {
+    index = new Map();
+    for (const dialog of flow.dialogs) for (const element of dialog.elements) if (!index.has(element.id)) index.set(element.id, element);
+    elementIndexes.set(flow.dialogs, index);
   }
-  return undefined;
+  return index.get(elementId);
 }
 
 function mapDialog(flow: EditorFlow, dialogId: string, update: (dialog: EditorDialog) => EditorDialog): EditorFlow {

@@ -5,11 +5,12 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { describeIssue } from '../../element-forms/form-model/describe-issue';
 import { memo, useContext, useMemo } from 'react';
 import { cn } from '../../../ui/cn';
+import type { EditorElement } from '../../bot-editor/document/editor-flow';
 import type { ElementProblems } from '../../bot-editor/store/problems-store';
 import { useElementProblems, useFlow, useSelection } from '../../bot-editor/store/editor-stores';
 import type { CanvasNode } from '../model/canvas-node';
 import { categoryStyle } from '../model/category-style';
-import { elementById } from '../model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 import { elementPorts } from '../model/element-ports';
 import { elementSummary } from '../model/element-summary';
 import { outgoingPortsKey } from '../model/outgoing-ports';
@@ -35,7 +36,7 @@ const markStyles: Readonly<Record<ElementMark, { node: string; badge: string; te
  * Test ids: `node-<elementId>`, `handle-<elementId>-in`, `handle-<elementId>-<port>`.
  */
 export const ElementNode = memo(function ElementNode({ id, selected }: NodeProps<CanvasNode>) {
-  const element = useFlow((state) => elementById(state.flow, id));
+  const element = useFlow((state) => findElement(state.flow, id));
   const dialogId = useSelection((state) => state.dialogId);
   const isStart = useFlow((state) => state.flow.dialogs.find((dialog) => dialog.id === dialogId)?.startElementId === id);
   const usedPorts = useFlow((state) => outgoingPortsKey(state.flow.dialogs.find((dialog) => dialog.id === dialogId)?.edges ?? [], id));
@@ -88,7 +89,7 @@ export const ElementNode = memo(function ElementNode({ id, selected }: NodeProps
               Start
             </span>
           ) : null}
-          <ProblemsMark problems={problems} />
+          <ProblemsMark problems={problems} element={element} />
         </span>
       </div>
       {name || summary || !quiet ? (
@@ -129,11 +130,10 @@ function plural(count: number, word: string): string {
 }
 
 /** Red for errors, amber for warnings only: the count, with the first message as label and tooltip. */
-function ProblemsMark({ problems }: { problems: ElementProblems }) {
+function ProblemsMark({ problems, element }: { problems: ElementProblems; element: EditorElement | undefined }) {
   const { errors, warnings } = problems;
   const first = errors[0] ?? warnings[0];
-  // Read only while there is a problem to tell (a string: re-renders only when it changes).
-  const firstMessage = useFlow((state) => (first ? describeIssue(state.flow, first) : ''));
+  const firstMessage = first ? describeIssue(element, first) : '';
   if (!first) return null;
   const isError = errors.length > 0;
   const count = isError ? errors.length : warnings.length;

@@ -13,7 +13,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../../ui/tabs';
 import { browserApi, describeClientError, type RouterInputs, type RouterOutputs } from '../../../trpc/browser-api';
 import type { EditorAttribute } from '../../bot-editor/document/editor-flow';
 import { useFlowStore } from '../../bot-editor/store/editor-stores';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 import { fieldDomId } from '../form-model/field-dom-id';
 
 type PreviewInput = RouterInputs['apiElement']['preview'];
@@ -88,7 +88,7 @@ export function ApiPreviewDialog({ elementId }: { elementId: string }) {
         setOpen(next);
         if (next) {
           const { flow } = flowStore.getState();
-          setPrepared(prepare(elementById(flow, elementId), flow.attributes));
+          setPrepared(prepare(findElement(flow, elementId), flow.attributes));
           setSampleProblems({});
           mutation.reset();
         }

@@ -7,7 +7,7 @@ import { Input } from '../../../ui/input';
 import type { FieldPath } from '../../bot-editor/document/editor-flow';
 import { getAtPath } from '../../bot-editor/document/set-at-path';
 import { useFlow } from '../../bot-editor/store/editor-stores';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 import type { ArrayFieldDescription } from '../form-model/field-description';
 import { fieldDomId } from '../form-model/field-dom-id';
 import { formatFieldPath } from '../form-model/format-field-path';
@@ -32,7 +32,7 @@ const labelMax = 20;
  */
 export function ButtonsField({ elementId, field, path, label }: FieldProps<ArrayFieldDescription>) {
   const labelsText = useFlow((state) => {
-    const list = getAtPath(elementById(state.flow, elementId), path);
+    const list = getAtPath(findElement(state.flow, elementId), path);
     return Array.isArray(list) ? list.map((item) => String(getAtPath(item, ['label']) ?? '')).join(separator) : undefined;
   });
   const editor = useElementEditor(elementId);

@@ -13,7 +13,7 @@ import { useFlow } from '../../bot-editor/store/editor-stores';
 import { addCondition, addGroup, addGroupRule, addRule, duplicateCondition } from '../form-model/conditions-edits';
 import { conditionsLimits } from '../form-model/conditions-limits';
 import type { EditorCondition } from '../form-model/editor-conditions';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 import type { ArrayFieldDescription, EnumOption, FieldDescription, StringFieldDescription } from '../form-model/field-description';
 import { fieldDomId } from '../form-model/field-dom-id';
 import { formatFieldPath } from '../form-model/format-field-path';
@@ -75,7 +75,7 @@ function editCondition(editor: ElementEditor, index: number, update: (condition:
  */
 export function ConditionsField({ elementId, field, path }: FieldProps<ArrayFieldDescription>) {
   const shape = useFlow((state) => {
-    const element = elementById(state.flow, elementId);
+    const element = findElement(state.flow, elementId);
     if (element?.type !== 'conditions') return '';
     return element.conditions
       .map((condition) => `${condition.rules.length}:${(condition.groups ?? []).map((group) => group.rules.length).join(',')}`)

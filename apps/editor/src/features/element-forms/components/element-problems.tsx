@@ -3,9 +3,10 @@
 import type { FlowIssue } from '@parley/engine';
 import { useElementProblems, useFlow, useSelectionStore } from '../../bot-editor/store/editor-stores';
 import { describeIssue } from '../form-model/describe-issue';
+import { findElement } from '../../bot-editor/document/flow-edits';
 
-function IssueMessage({ issue }: { issue: FlowIssue }) {
-  return <>{useFlow((state) => describeIssue(state.flow, issue))}</>;
+function IssueMessage({ issue, elementId }: { issue: FlowIssue; elementId: string }) {
+  return <>{useFlow((state) => describeIssue(findElement(state.flow, elementId), issue))}</>;
 }
 
 /**
@@ -44,7 +45,7 @@ export function ElementProblems({ elementId }: { elementId: string }) {
               onClick={() => selection.getState().focusField(selection.getState().dialogId, elementId, issue.field)}
             >
               <span className={error ? 'text-destructive' : 'text-amber-700 dark:text-amber-400'}>{error ? 'Error' : 'Warning'}: </span>
-              <IssueMessage issue={issue} />
+              <IssueMessage issue={issue} elementId={elementId} />
             </button>
           </li>
         ))}

@@ -4,7 +4,7 @@ import { elementRegistry, elementTypes, type ElementType } from '@parley/element
 import { memo, useEffect, useId, useRef } from 'react';
 import { useFlow, useSelection, useSelectionStore } from '../../bot-editor/store/editor-stores';
 import { describeElementFields } from '../form-model/describe-element-fields';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 import { fieldDomId } from '../form-model/field-dom-id';
 import { focusFieldControl } from '../form-model/focus-field-control';
 import { handledFocusRequests } from '../hooks/handled-focus-requests';
@@ -29,7 +29,7 @@ function isElementType(type: string): type is ElementType {
  * element arrives (the Problems panel, a problem above), the keyboard goes to that field.
  */
 export const ElementSettings = memo(function ElementSettings({ elementId }: { elementId: string }) {
-  const type = useFlow((state) => elementById(state.flow, elementId)?.type);
+  const type = useFlow((state) => findElement(state.flow, elementId)?.type);
   const request = useSelection((state) => state.focusRequest);
   const selection = useSelectionStore();
   const container = useRef<HTMLDivElement>(null);

@@ -8,7 +8,7 @@ import type { FieldPath } from '../../bot-editor/document/editor-flow';
 import { getAtPath } from '../../bot-editor/document/set-at-path';
 import { useFlow } from '../../bot-editor/store/editor-stores';
 import { duplicateKeys } from '../form-model/duplicate-keys';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 import type { ArrayFieldDescription } from '../form-model/field-description';
 import { fieldDomId } from '../form-model/field-dom-id';
 import { formatFieldPath } from '../form-model/format-field-path';
@@ -44,7 +44,7 @@ const separator = '\u0000';
  */
 export function KeyValueField({ elementId, field, path, label }: FieldProps<ArrayFieldDescription>) {
   const keysText = useFlow((state) => {
-    const list = getAtPath(elementById(state.flow, elementId), path);
+    const list = getAtPath(findElement(state.flow, elementId), path);
     return Array.isArray(list) ? list.map((item) => String(getAtPath(item, ['key']) ?? '')).join(separator) : undefined;
   });
   const editor = useElementEditor(elementId);

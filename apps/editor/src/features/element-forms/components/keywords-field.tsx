@@ -9,7 +9,7 @@ import type { FieldPath } from '../../bot-editor/document/editor-flow';
 import { newId } from '../../bot-editor/document/new-id';
 import { getAtPath } from '../../bot-editor/document/set-at-path';
 import { useFlow } from '../../bot-editor/store/editor-stores';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 import type { ArrayFieldDescription } from '../form-model/field-description';
 import { fieldDomId } from '../form-model/field-dom-id';
 import { formatFieldPath } from '../form-model/format-field-path';
@@ -38,7 +38,7 @@ function strings(value: unknown): string[] {
  */
 export function KeywordsField({ elementId, field, path, label }: FieldProps<ArrayFieldDescription>) {
   const textsText = useFlow((state) => {
-    const list = getAtPath(elementById(state.flow, elementId), path);
+    const list = getAtPath(findElement(state.flow, elementId), path);
     return Array.isArray(list) ? list.map((item) => String(getAtPath(item, ['text']) ?? '')).join(separator) : undefined;
   });
   const editor = useElementEditor(elementId);

@@ -3,7 +3,7 @@
 import { useFlow } from '../../bot-editor/store/editor-stores';
 import { getAtPath } from '../../bot-editor/document/set-at-path';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '../../../ui/select';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 import type { UnionFieldDescription } from '../form-model/field-description';
 import { fieldDomId } from '../form-model/field-dom-id';
 import { formatFieldPath } from '../form-model/format-field-path';
@@ -34,8 +34,8 @@ export function UnionField({
   actions,
   allowed,
 }: FieldProps<UnionFieldDescription> & { allowed?: readonly string[] | undefined }) {
-  const variantIndex = useFlow((state) => matchVariant(field, getAtPath(elementById(state.flow, elementId), path)));
-  const present = useFlow((state) => getAtPath(elementById(state.flow, elementId), path) !== undefined);
+  const variantIndex = useFlow((state) => matchVariant(field, getAtPath(findElement(state.flow, elementId), path)));
+  const present = useFlow((state) => getAtPath(findElement(state.flow, elementId), path) !== undefined);
   const editor = useElementEditor(elementId);
   const ownIssues = useFieldIssues(elementId, path);
   // Issues about the variant itself may name the tag ('body.type'), which has no control of its own.

@@ -1,7 +1,6 @@
 import type { FlowIssue } from '@parley/engine';
 import { elementRegistry } from '@parley/elements';
-import type { EditorFlow } from '../../bot-editor/document/editor-flow';
-import { findElement } from '../../bot-editor/document/flow-edits';
+import type { EditorElement } from '../../bot-editor/document/editor-flow';
 import { describeElementFields } from './describe-element-fields';
 
 /**
@@ -9,10 +8,10 @@ import { describeElementFields } from './describe-element-fields';
  * field's label as the settings show it ("`text` must not be empty." → "Message must not
  * be empty."; "`buttons[1].label`: …" → "Quick replies 2 › label: …"), and an element
  * quoted by its generated id is named by its title and name instead. Messages without
- * either stay as the engine wrote them.
+ * either stay as the engine wrote them. `element` is the issue's element (issue.elementId),
+ * which the caller already holds: a node or a settings panel renders it anyway.
  */
-export function describeIssue(flow: EditorFlow, issue: FlowIssue): string {
-  const element = issue.elementId ? findElement(flow, issue.elementId) : undefined;
+export function describeIssue(element: EditorElement | undefined, issue: FlowIssue): string {
   let message = issue.message;
   if (element) {
     const field = /^`([^`]+)`/.exec(message);

@@ -5,7 +5,7 @@ import type { EditorElement, EditorFlow, FieldPath } from '../../bot-editor/docu
 import { setElementField, updateElement } from '../../bot-editor/document/flow-edits';
 import { getAtPath } from '../../bot-editor/document/set-at-path';
 import { useFlowStore } from '../../bot-editor/store/editor-stores';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 
 export type ElementEditor = {
   /**
@@ -34,10 +34,10 @@ export function useElementEditor(elementId: string): ElementEditor {
     return {
       set: (path, value, options) =>
         store.getState().edit((flow) => setElementField(flow, elementId, path, value), options?.typing ? `${elementId}:${path.join('.')}` : undefined),
-      update: (path, update) => store.getState().edit((flow) => setElementField(flow, elementId, path, update(getAtPath(elementById(flow, elementId), path)))),
+      update: (path, update) => store.getState().edit((flow) => setElementField(flow, elementId, path, update(getAtPath(findElement(flow, elementId), path)))),
       updateElement: (update) => store.getState().edit((flow) => updateElement(flow, elementId, update)),
       editFlow: (update) => store.getState().edit(update),
-      current: () => elementById(store.getState().flow, elementId),
+      current: () => findElement(store.getState().flow, elementId),
     };
   }, [store, elementId]);
 }

@@ -3,7 +3,7 @@
 import type { FieldPath } from '../../bot-editor/document/editor-flow';
 import { getAtPath } from '../../bot-editor/document/set-at-path';
 import { useFlow } from '../../bot-editor/store/editor-stores';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 
 /**
  * How many items the list at `path` has (0 when absent). Lists subscribe to this, not to
@@ -11,7 +11,7 @@ import { elementById } from '../form-model/element-by-id';
  */
 export function useElementLength(elementId: string, path: FieldPath): number {
   return useFlow((state) => {
-    const value = getAtPath(elementById(state.flow, elementId), path);
+    const value = getAtPath(findElement(state.flow, elementId), path);
     return Array.isArray(value) ? value.length : 0;
   });
 }

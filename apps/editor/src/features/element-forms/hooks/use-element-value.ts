@@ -3,7 +3,7 @@
 import type { FieldPath } from '../../bot-editor/document/editor-flow';
 import { getAtPath } from '../../bot-editor/document/set-at-path';
 import { useFlow } from '../../bot-editor/store/editor-stores';
-import { elementById } from '../form-model/element-by-id';
+import { findElement } from '../../bot-editor/document/flow-edits';
 
 /**
  * The value at `path` inside element `elementId`, subscribed on its own: the component
@@ -11,5 +11,5 @@ import { elementById } from '../form-model/element-by-id';
  * edited path, so every other field keeps its value's identity).
  */
 export function useElementValue(elementId: string, path: FieldPath): unknown {
-  return useFlow((state) => getAtPath(elementById(state.flow, elementId), path));
+  return useFlow((state) => getAtPath(findElement(state.flow, elementId), path));
 }
