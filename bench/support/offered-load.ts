@@ -12,6 +12,8 @@ export type LoadResult = {
   maxMs: number;
   /** Requests asked for per second (open loop) — NaN for a closed loop. */
   offeredPerSecond: number;
+  /** Every completed request's latency (ms), in completion order. */
+  latencies: number[];
 };
 
 /** One request of a load: resolves true when the system under test acknowledged it. */
@@ -91,6 +93,7 @@ function summarize(latencies: number[], failed: number, windowMs: number, offere
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.reduce((max, value) => Math.max(max, value), 0),
     offeredPerSecond: offered,
+    latencies,
   };
 }
 

@@ -27,7 +27,7 @@ export const apiConfigSchema = z.object({
    * Messages per second of one workspace (per API process) above which its new messages
    * take the inbound bulk lane, so other workspaces' messages never wait behind its backlog.
    */
-  WORKSPACE_TURN_RATE: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  WORKSPACE_TURN_RATE: z.coerce.number().int().min(1).max(1_000_000).default(80),
   /**
    * Inbound messages per second one workspace may send through all its channels, over
    * every API process (429 with Retry-After past it, nothing stored); a workspace's own

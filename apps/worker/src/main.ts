@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     },
     callConcurrency: config.CALL_CONCURRENCY,
     workspaceCallLimit: config.WORKSPACE_CALL_LIMIT,
+    bulkLaneRate: config.BULK_LANE_RATE,
     maxSessionsPerWorkspace: config.WORKSPACE_MAX_SESSIONS,
     timerHorizonMs: config.TIMER_HORIZON_MS,
     egress: {

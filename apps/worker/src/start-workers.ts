@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createChannelCache, createGroupCommit, createOutboxBatcher, type Db, type GroupCommit } from '@parley/db';
 import {
   acquireWorkspaceSlot,
+  createBulkLaneGate,
   callJobSchema,
   createRedis,
   enqueueCallResult,
@@ -79,6 +80,8 @@ export type WorkerOptions = {
   timerHorizonMs?: number;
   /** The operator's egress policies (RunnerContext.egress); default: public addresses only. */
   egress?: EgressPolicies;
+  /** Bulk-lane jobs admitted per second while the main lane has work (createBulkLaneGate); default 100. */
+  bulkLaneRate?: number;
 };
 
 export type RunningWorkers = { close: () => Promise<void> };
@@ -132,10 +135,14 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   const lanes = { main: batchesOf(), bulk: batchesOf() };
   const turnOf = async (source: TurnSource, lane: InboundLane): Promise<Effects> =>
     (turnBatchSize > 1 ? await lanes[lane].run(source) : null) ?? (await runTurn(ctx, source));
+  // While some workspace at an ordinary pace is being answered, floods wait for their share.
+  const bulkGate = createBulkLaneGate({ ratePerSecond: options.bulkLaneRate ?? 100 });
   const inboxProcessor =
     (lane: InboundLane) =>
     async (job: Job, token?: string): Promise<void> => {
       const data = inboundJobSchema.parse(job.data);
+      if (lane === 'main') bulkGate.noteMainWork();
+      else await bulkGate.admit();
       const effects = await turnOf({ kind: 'inbox', job: data }, lane);
       if (effects.deferUntil !== undefined) {
         // Batching window: the contact may still be typing; look again when it has passed.

@@ -28,6 +28,7 @@ export {
 } from './create-queues';
 export { ensureInbound, ensureOutbound, ensureTimer, ensureExpiryWakeUp, ensureCall, ensureCallResult, type EnsureOutcome } from './ensure-jobs';
 export { createInboundLanes, type InboundLane, type InboundLanes } from './inbound-lanes';
+export { createBulkLaneGate, type BulkLaneGate } from './bulk-lane-gate';
 export { acquireWorkspaceSlot, releaseWorkspaceSlot, type WorkspaceSlotOptions } from './workspace-slots';
 export { markQueuesReconciled, queuesLostData } from './reconcile-marker';
 export { jobBackoffStrategy, jobBackoffType, maxJobBackoffMs } from './job-backoff';

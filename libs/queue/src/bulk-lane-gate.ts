@@ -1,0 +1,82 @@
+/**
+ * The worker's side of fair scheduling between workspaces (the API's side is
+ * createInboundLanes). While the main lane has had work within the last
+ * `contendedForMs` — some workspace sending at an ordinary pace is being answered —
+ * the bulk lane (workspaces sending faster than their share) is admitted at most
+ * `ratePerSecond` jobs a second, first come first served, in groups every `tickMs` (so
+ * that they share a turn batch rather than paying for a transaction each); with the main lane idle,
+ * bulk jobs run at once, so a workspace flooding the platform alone loses nothing.
+ * The flood's surplus waits in its queue (nothing is dropped, each contact's order is
+ * kept: an inbox job drains its contact's messages in arrival order), and every other
+ * workspace's turns find the worker, the database pool and the machine with room to
+ * spare. Keep the rate above the API's WORKSPACE_TURN_RATE: a flood admitted below its
+ * lane threshold would fall back into the main lane.
+ */
+export type BulkLaneGate = {
+  /** A main-lane job started. */
+  noteMainWork: () => void;
+  /** Resolves when a bulk-lane job may run. */
+  admit: () => Promise<void>;
+  /** Bulk jobs waiting for admission. */
+  waiting: () => number;
+};
+
+export function createBulkLaneGate(options: {
+  ratePerSecond: number;
+  contendedForMs?: number;
+  /** While contended, waiting jobs are admitted together every this many ms (so they share a turn batch); default 100. */
+  tickMs?: number;
+  now?: () => number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+}): BulkLaneGate {
+  const now = options.now ?? (() => Date.now());
+  const setTimer = options.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms).unref());
+  const contendedForMs = options.contendedForMs ?? 1_000;
+  const tickMs = options.tickMs ?? 100;
+  const perTick = (options.ratePerSecond * tickMs) / 1_000;
+  let lastMainWork = Number.NEGATIVE_INFINITY;
+  /** Admissions left in the current tick (a fraction carries over to the next). */
+  let allowance = Math.max(0, 1 - perTick);
+  let tickEnds = Number.NEGATIVE_INFINITY;
+  let timerSet = false;
+  const waiters: (() => void)[] = [];
+
+  /** Takes one admission if the current tick has one left. */
+  const take = (time: number): boolean => {
+    if (time >= tickEnds) {
+      allowance = Math.min(allowance, 1) + perTick;
+      tickEnds = time + tickMs;
+    }
+    if (allowance < 1) return false;
+    allowance -= 1;
+    return true;
+  };
+
+  const pump = (): void => {
+    timerSet = false;
+    const time = now();
+    const contendedUntil = lastMainWork + contendedForMs;
+    if (time >= contendedUntil) {
+      for (const release of waiters.splice(0)) release();
+      return;
+    }
+    while (waiters.length > 0 && take(time)) waiters.shift()?.();
+    if (waiters.length === 0) return;
+    timerSet = true;
+    setTimer(pump, Math.max(1, Math.min(tickEnds, contendedUntil) - time));
+  };
+
+  return {
+    noteMainWork: () => {
+      lastMainWork = now();
+    },
+    admit: () => {
+      const time = now();
+      if (time >= lastMainWork + contendedForMs || (waiters.length === 0 && take(time))) return Promise.resolve();
+      const admitted = new Promise<void>((release) => waiters.push(release));
+      if (!timerSet) pump();
+      return admitted;
+    },
+    waiting: () => waiters.length,
+  };
+}
