@@ -8,6 +8,7 @@ import { createAuth } from '@parley/auth';
 import { createChannelCache, createInboundBatcher, createWorkspaceWithOwner, type Db } from '@parley/db';
 import type { HttpPolicy } from '@parley/http';
 import { createInboundLanes, type Queues } from '@parley/queue';
+import { createInboundEnqueuer } from './routes/inbound-enqueuer';
 import { createOriginCheck } from './auth/create-origin-check';
 import { firstWorkspaceName } from './auth/first-workspace-name';
 import { registerAuthRoutes } from './auth/register-auth-routes';
@@ -43,7 +44,7 @@ export type ServerDeps = {
   maxBodyBytes: number;
   /** How long a channel (settings and secrets) is cached by this process; 0 = read on every request. */
   channelCacheMs?: number;
-  /** Messages per second of one workspace, per API process, above which they take the bulk lane (createInboundLanes); default 200. */
+  /** Messages per second of one workspace, per API process, above which they take the bulk lane (createInboundLanes); default 80. */
   workspaceTurnRate?: number;
   /** The operator's element egress policy (ELEMENT_EGRESS_ALLOW), for API element previews; default: public addresses only. */
   elementEgress?: HttpPolicy;
@@ -178,14 +179,14 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
 
   const channels = createChannelCache(deps.secretKey, { ttlMs: deps.channelCacheMs ?? 5_000 });
-  const lanes = createInboundLanes({ ratePerSecond: deps.workspaceTurnRate ?? 200 });
+  const lanes = createInboundLanes({ ratePerSecond: deps.workspaceTurnRate ?? 80 });
   const workspaceLimiter = createWorkspaceInboundLimiter({
     redis: deps.queues.connection,
     prefix: deps.queues.prefix,
     db: deps.db,
     defaultRatePerSecond: deps.workspaceInboundRate ?? 0,
   });
-  const ingress = { db: deps.db, inbox: createInboundBatcher(deps.db), queues: deps.queues, lanes, channels, workspaceLimiter };
+  const ingress = { db: deps.db, inbox: createInboundBatcher(deps.db), queues: deps.queues, lanes, enqueuer: createInboundEnqueuer(deps.queues), channels, workspaceLimiter };
   registerHealthRoutes(app, { db: deps.db, redis: deps.queues.connection });
   registerHttpWebhookRoute(app, ingress);
   registerWhatsAppWebhookRoute(app, ingress);

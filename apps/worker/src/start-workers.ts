@@ -7,8 +7,10 @@ import {
   callJobSchema,
   createRedis,
   enqueueCallResult,
+  enqueueInboundBatch,
   expiryWakeUpKind,
-  inboundJobSchema,
+  inboundQueueJobSchema,
+  inboxJobsOf,
   type InboundLane,
   jobBackoffStrategy,
   outboundJobSchema,
@@ -140,16 +142,31 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   const inboxProcessor =
     (lane: InboundLane) =>
     async (job: Job, token?: string): Promise<void> => {
-      const data = inboundJobSchema.parse(job.data);
-      if (lane === 'main') bulkGate.noteMainWork();
-      else await bulkGate.admit();
-      const effects = await turnOf({ kind: 'inbox', job: data }, lane);
-      if (effects.deferUntil !== undefined) {
+      const jobs = inboxJobsOf(inboundQueueJobSchema.parse(job.data));
+      if (lane === 'main') for (const each of jobs) bulkGate.noteMainWork(each.workspaceId);
+      // Each contact of a batch job runs as its own inbox job would; the effects of every turn
+      // that committed are dispatched even when another contact's turn failed (then the job
+      // fails and its retry finds those inboxes drained).
+      const outcomes = await Promise.allSettled(
+        jobs.map(async (each) => {
+          if (lane === 'bulk') await bulkGate.admit(each.workspaceId);
+          return { each, effects: await turnOf({ kind: 'inbox', job: each }, lane) };
+        }),
+      );
+      const done = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+      const deferred = done.filter(({ effects }) => effects.deferUntil !== undefined);
+      if (jobs.length === 1 && deferred[0]?.effects.deferUntil !== undefined) {
         // Batching window: the contact may still be typing; look again when it has passed.
-        await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
+        await job.moveToDelayed(Math.max(deferred[0].effects.deferUntil, Date.now() + 10), token);
         throw new DelayedError();
       }
-      await dispatchTurnEffects(ctx, options.queues, data, effects);
+      for (const { each, effects } of deferred) {
+        const delayMs = Math.max((effects.deferUntil ?? 0) - Date.now(), 10);
+        await enqueueInboundBatch(options.queues, [{ job: each, messageId: `${each.channelId}/${each.contact}` }], lane, delayMs);
+      }
+      await Promise.all(done.filter(({ effects }) => effects.deferUntil === undefined).map(({ each, effects }) => dispatchTurnEffects(ctx, options.queues, each, effects)));
+      const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
     };
   const inbound = new Worker(queueNames.inbound, inboxProcessor('main'), { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency });
   const inboundBulk = new Worker(queueNames.inboundBulk, inboxProcessor('bulk'), { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency });
@@ -187,7 +204,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       }
       try {
         const { resume } = await processCall(ctx, data);
-        if (resume) await enqueueCallResult(options.queues, resume);
+        if (resume) await enqueueCallResult(options.queues, { ...resume, workspaceId: data.workspaceId });
       } finally {
         await releaseWorkspaceSlot(options.queues.connection, slot);
       }

@@ -72,4 +72,20 @@ describe('createBulkLaneGate', () => {
     await clock.advance(200);
     expect(admitted).toBe(60);
   });
+
+  it("never holds a flood back for its own main-lane traffic, only for another workspace's", async () => {
+    const clock = fakeTime();
+    const gate = createBulkLaneGate({ ratePerSecond: 10, now: clock.now, setTimer: clock.setTimer });
+    let admitted = 0;
+    await gate.admit('loud');
+    gate.noteMainWork('loud'); // the flood's first messages, before its rate crossed the threshold
+    await Promise.all(Array.from({ length: 50 }, () => gate.admit('loud').then(() => (admitted += 1))));
+    expect(admitted).toBe(50);
+
+    gate.noteMainWork('quiet');
+    admitted = 0;
+    for (let index = 0; index < 50; index++) void gate.admit('loud').then(() => (admitted += 1));
+    await clock.advance(500);
+    expect(admitted).toBeLessThanOrEqual(6);
+  });
 });

@@ -10,13 +10,15 @@
  * kept: an inbox job drains its contact's messages in arrival order), and every other
  * workspace's turns find the worker, the database pool and the machine with room to
  * spare. Keep the rate above the API's WORKSPACE_TURN_RATE: a flood admitted below its
- * lane threshold would fall back into the main lane.
+ * lane threshold would fall back into the main lane. Main-lane work of a workspace that
+ * has bulk jobs too (its first messages of a burst, before its rate crossed the
+ * threshold) is its own traffic, not contention: it never holds its own flood back.
  */
 export type BulkLaneGate = {
-  /** A main-lane job started. */
-  noteMainWork: () => void;
-  /** Resolves when a bulk-lane job may run. */
-  admit: () => Promise<void>;
+  /** A main-lane job of `workspaceId` (unknown: undefined) started. */
+  noteMainWork: (workspaceId?: string) => void;
+  /** Resolves when a bulk-lane job of `workspaceId` may run. */
+  admit: (workspaceId?: string) => Promise<void>;
   /** Bulk jobs waiting for admission. */
   waiting: () => number;
 };
@@ -34,7 +36,19 @@ export function createBulkLaneGate(options: {
   const contendedForMs = options.contendedForMs ?? 1_000;
   const tickMs = options.tickMs ?? 100;
   const perTick = (options.ratePerSecond * tickMs) / 1_000;
-  let lastMainWork = Number.NEGATIVE_INFINITY;
+  /** When each workspace last had a main-lane job / a bulk-lane job ('' : unknown workspace). */
+  const mainSeen = new Map<string, number>();
+  const bulkSeen = new Map<string, number>();
+  /** Until when the main lane counts as busy with other workspaces' work. */
+  const contendedUntil = (time: number): number => {
+    let until = Number.NEGATIVE_INFINITY;
+    for (const [workspace, at] of bulkSeen) if (at + contendedForMs <= time) bulkSeen.delete(workspace);
+    for (const [workspace, at] of mainSeen) {
+      if (at + contendedForMs <= time) mainSeen.delete(workspace);
+      else if (!bulkSeen.has(workspace)) until = Math.max(until, at + contendedForMs);
+    }
+    return until;
+  };
   /** Admissions left in the current tick (a fraction carries over to the next). */
   let allowance = Math.max(0, 1 - perTick);
   let tickEnds = Number.NEGATIVE_INFINITY;
@@ -55,24 +69,25 @@ export function createBulkLaneGate(options: {
   const pump = (): void => {
     timerSet = false;
     const time = now();
-    const contendedUntil = lastMainWork + contendedForMs;
-    if (time >= contendedUntil) {
+    const until = contendedUntil(time);
+    if (time >= until) {
       for (const release of waiters.splice(0)) release();
       return;
     }
     while (waiters.length > 0 && take(time)) waiters.shift()?.();
     if (waiters.length === 0) return;
     timerSet = true;
-    setTimer(pump, Math.max(1, Math.min(tickEnds, contendedUntil) - time));
+    setTimer(pump, Math.max(1, Math.min(tickEnds, until) - time));
   };
 
   return {
-    noteMainWork: () => {
-      lastMainWork = now();
+    noteMainWork: (workspaceId) => {
+      mainSeen.set(workspaceId ?? '', now());
     },
-    admit: () => {
+    admit: (workspaceId) => {
       const time = now();
-      if (time >= lastMainWork + contendedForMs || (waiters.length === 0 && take(time))) return Promise.resolve();
+      if (workspaceId !== undefined) bulkSeen.set(workspaceId, time);
+      if (time >= contendedUntil(time) || (waiters.length === 0 && take(time))) return Promise.resolve();
       const admitted = new Promise<void>((release) => waiters.push(release));
       if (!timerSet) pump();
       return admitted;

@@ -4,7 +4,7 @@ import { createProducerRedis } from './create-redis';
 import { jobBackoffType } from './job-backoff';
 import type { InboundLane } from './inbound-lanes';
 import { jobId } from './job-id';
-import type { CallJob, InboundJob, OutboundJob, TimerJob } from './job-schemas';
+import type { CallJob, InboundJob, InboundQueueJob, OutboundJob, TimerJob } from './job-schemas';
 import { queueNames } from './queue-names';
 
 export type QueueOptions = { redisUrl: string; prefix: string };
@@ -12,9 +12,9 @@ export type QueueOptions = { redisUrl: string; prefix: string };
 export type Queues = {
   /** The Redis key prefix every queue lives under. */
   prefix: string;
-  inbound: Queue<InboundJob>;
+  inbound: Queue<InboundQueueJob>;
   /** The inbound queue's bulk lane (createInboundLanes). */
-  inboundBulk: Queue<InboundJob>;
+  inboundBulk: Queue<InboundQueueJob>;
   outbound: Queue<OutboundJob>;
   timers: Queue<TimerJob>;
   calls: Queue<CallJob>;
@@ -29,8 +29,8 @@ export type Queues = {
 export function createQueues({ redisUrl, prefix }: QueueOptions): Queues {
   const connection = createProducerRedis(redisUrl);
   const common = { connection, prefix };
-  const inbound = new Queue<InboundJob>(queueNames.inbound, common);
-  const inboundBulk = new Queue<InboundJob>(queueNames.inboundBulk, common);
+  const inbound = new Queue<InboundQueueJob>(queueNames.inbound, common);
+  const inboundBulk = new Queue<InboundQueueJob>(queueNames.inboundBulk, common);
   const outbound = new Queue<OutboundJob>(queueNames.outbound, common);
   const timers = new Queue<TimerJob>(queueNames.timers, common);
   const calls = new Queue<CallJob>(queueNames.calls, common);
@@ -73,6 +73,42 @@ export async function enqueueInbound(queues: Queues, job: InboundJob, messageId:
     attempts: jobAttempts,
     backoff: { type: jobBackoffType, delay: 500 },
   });
+}
+
+/**
+ * Ask a worker for the turns of several contacts whose messages were stored together
+ * (one API insert batch): one job instead of one per message, which spares the queue's
+ * round trips and bookkeeping per message. `messages` in arrival order; a contact named
+ * twice is asked for once; one message is `enqueueInbound`. The job id is the first
+ * message's batch id; a message of the batch re-enqueued alone (a sender's retry, the
+ * reconciler) gets its own job, which finds its inbox drained or drains it first
+ * (turns are idempotent).
+ */
+export async function enqueueInboundBatch(
+  queues: Queues,
+  messages: readonly { job: InboundJob; messageId: string }[],
+  lane: InboundLane = 'main',
+  delayMs = 0,
+): Promise<void> {
+  const [first] = messages;
+  if (!first) return;
+  if (messages.length === 1 && delayMs === 0) return enqueueInbound(queues, first.job, first.messageId, lane);
+  const seen = new Set<string>();
+  const contacts = messages
+    .map(({ job }) => job)
+    .filter(({ channelId, contact }) => !seen.has(`${channelId}\n${contact}`) && seen.add(`${channelId}\n${contact}`));
+  await (lane === 'bulk' ? queues.inboundBulk : queues.inbound).add(
+    'inbound-batch',
+    { contacts },
+    {
+      jobId: jobId(delayMs > 0 ? `later-${Date.now() + delayMs}` : 'inb', first.messageId),
+      ...(delayMs > 0 ? { delay: delayMs } : {}),
+      removeOnComplete: { count: 1000 },
+      removeOnFail: { count: 5000 },
+      attempts: jobAttempts,
+      backoff: { type: jobBackoffType, delay: 500 },
+    },
+  );
 }
 
 /**

@@ -1,11 +1,16 @@
 export { queueNames, type QueueName } from './queue-names';
 export {
   inboundJobSchema,
+  inboundBatchJobSchema,
+  inboundQueueJobSchema,
+  inboxJobsOf,
   outboundJobSchema,
   timerJobSchema,
   callJobSchema,
   type CallJob,
   type InboundJob,
+  type InboundBatchJob,
+  type InboundQueueJob,
   type OutboundJob,
   type TimerJob,
 } from './job-schemas';
@@ -14,6 +19,7 @@ export { createProducerRedis, createRedis } from './create-redis';
 export {
   createQueues,
   enqueueInbound,
+  enqueueInboundBatch,
   enqueueOutbound,
   enqueueCall,
   enqueueCallResult,

@@ -10,8 +10,29 @@ export const inboundJobSchema = z.object({
    * messages (see processInbox).
    */
   callId: z.string().min(1).optional(),
+  /** The contact's workspace, when the producer knows it (fair scheduling: createBulkLaneGate). */
+  workspaceId: z.string().min(1).optional(),
 });
 export type InboundJob = z.infer<typeof inboundJobSchema>;
+
+/**
+ * The turns of several contacts whose messages arrived together (enqueueInboundBatch):
+ * the worker runs each contact's turn exactly as an inbox job of its own, without the
+ * queue round trips of one job per message.
+ */
+export const inboundBatchJobSchema = z.object({
+  contacts: z.array(inboundJobSchema).min(1).max(1_000),
+});
+export type InboundBatchJob = z.infer<typeof inboundBatchJobSchema>;
+
+/** What an inbound queue carries: one contact's inbox job, or a batch of them. */
+export const inboundQueueJobSchema = z.union([inboundBatchJobSchema, inboundJobSchema]);
+export type InboundQueueJob = z.infer<typeof inboundQueueJobSchema>;
+
+/** The contacts' inbox jobs an inbound queue job stands for, in order. */
+export function inboxJobsOf(data: InboundQueueJob): InboundJob[] {
+  return 'contacts' in data ? data.contacts : [data];
+}
 
 /**
  * Deliver one outbound message row (idempotent: a row already sent is skipped).

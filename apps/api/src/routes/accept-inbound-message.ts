@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { InboundBatcher } from '@parley/db';
 import { enqueueInbound, type InboundLanes, type Queues } from '@parley/queue';
 import type { WorkspaceInboundLimiter } from '../edge/workspace-inbound-limiter';
+import type { InboundEnqueuer } from './inbound-enqueuer';
 
 export type InboundToAccept = {
   channelMessageId: string;
@@ -24,13 +25,14 @@ export type RateLimitedOutcome = { status: 'rate-limited'; retryAfterSeconds: nu
  * failed enqueue safe (the job id dedupes while the first job is still queued).
  * A workspace sending faster than its share goes to the bulk lane (createInboundLanes);
  * one over its inbound rate (`workspaceLimiter`) is refused before anything is stored.
- * Messages arriving together are stored by one INSERT (createInboundBatcher);
- * each is acknowledged only after its row is committed.
+ * Messages arriving together are stored by one INSERT (createInboundBatcher) and
+ * asked for by one queue job (createInboundEnqueuer); each is acknowledged only after
+ * its row is committed and its job is in Redis.
  * Throws when Postgres or Redis fails: the route then answers 503 and the
  * channel retries.
  */
 export async function acceptInboundMessage(
-  deps: { inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; workspaceLimiter?: WorkspaceInboundLimiter },
+  deps: { inbox: InboundBatcher; queues: Queues; lanes?: InboundLanes; enqueuer?: InboundEnqueuer; workspaceLimiter?: WorkspaceInboundLimiter },
   channel: { id: string; workspaceId: string },
   inbound: InboundToAccept,
   logger: FastifyBaseLogger,
@@ -53,7 +55,9 @@ export async function acceptInboundMessage(
     log.info('duplicate message acknowledged');
     return { id: message.id, status: 'duplicate' };
   }
-  await enqueueInbound(deps.queues, { channelId: channel.id, contact: message.contact }, message.id, deps.lanes?.laneOf(channel.workspaceId));
+  const job = { channelId: channel.id, contact: message.contact, workspaceId: channel.workspaceId };
+  const lane = deps.lanes?.laneOf(channel.workspaceId) ?? 'main';
+  await (deps.enqueuer ? deps.enqueuer.enqueue(job, message.id, lane) : enqueueInbound(deps.queues, job, message.id, lane));
   log.info({ duplicate }, 'message accepted');
   return { id: message.id, status: duplicate ? 'duplicate' : 'accepted' };
 }
