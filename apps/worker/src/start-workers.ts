@@ -144,27 +144,25 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     async (job: Job, token?: string): Promise<void> => {
       const jobs = inboxJobsOf(inboundQueueJobSchema.parse(job.data));
       if (lane === 'main') for (const each of jobs) bulkGate.noteMainWork(each.workspaceId);
-      // Each contact of a batch job runs as its own inbox job would; the effects of every turn
-      // that committed are dispatched even when another contact's turn failed (then the job
-      // fails and its retry finds those inboxes drained).
+      // Each contact of a batch job runs as its own inbox job would, its effects dispatched as
+      // soon as its turn committed; when one contact's turn fails, the job fails after the
+      // others are done, and its retry finds their inboxes drained.
+      const single = jobs.length === 1;
       const outcomes = await Promise.allSettled(
         jobs.map(async (each) => {
           if (lane === 'bulk') await bulkGate.admit(each.workspaceId);
-          return { each, effects: await turnOf({ kind: 'inbox', job: each }, lane) };
+          const effects = await turnOf({ kind: 'inbox', job: each }, lane);
+          if (effects.deferUntil === undefined) return dispatchTurnEffects(ctx, options.queues, each, effects);
+          // Batching window: the contact may still be typing; look again when it has passed.
+          if (single) return effects.deferUntil;
+          await enqueueInboundBatch(options.queues, [{ job: each, messageId: `${each.channelId}/${each.contact}` }], lane, Math.max(effects.deferUntil - Date.now(), 10));
         }),
       );
-      const done = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-      const deferred = done.filter(({ effects }) => effects.deferUntil !== undefined);
-      if (jobs.length === 1 && deferred[0]?.effects.deferUntil !== undefined) {
-        // Batching window: the contact may still be typing; look again when it has passed.
-        await job.moveToDelayed(Math.max(deferred[0].effects.deferUntil, Date.now() + 10), token);
+      const [first] = outcomes;
+      if (single && first?.status === 'fulfilled' && typeof first.value === 'number') {
+        await job.moveToDelayed(Math.max(first.value, Date.now() + 10), token);
         throw new DelayedError();
       }
-      for (const { each, effects } of deferred) {
-        const delayMs = Math.max((effects.deferUntil ?? 0) - Date.now(), 10);
-        await enqueueInboundBatch(options.queues, [{ job: each, messageId: `${each.channelId}/${each.contact}` }], lane, delayMs);
-      }
-      await Promise.all(done.filter(({ effects }) => effects.deferUntil === undefined).map(({ each, effects }) => dispatchTurnEffects(ctx, options.queues, each, effects)));
       const failed = outcomes.find((outcome) => outcome.status === 'rejected');
       if (failed) throw failed.reason;
     };

@@ -60,7 +60,11 @@ describe('inbox', () => {
     expect(pending[0]!.seq < pending[1]!.seq).toBe(true);
 
     const contacts = await listContactsWithUnprocessedInbound(db, 10_000);
-    expect(contacts).toContainEqual({ channelId: fixture.channel.id, contact, firstMessageId: ids[0] });
+    expect(contacts).toContainEqual({ channelId: fixture.channel.id, contact, workspaceId: fixture.workspace.id, firstMessageId: ids[0] });
+    // A reconciler's light run passes a cut-off: messages stored after it are left to their job.
+    const storedAt = (await db.message.findUniqueOrThrow({ where: { id: ids[0]! } })).createdAt;
+    expect(await listContactsWithUnprocessedInbound(db, 10_000, new Date(storedAt.getTime() + 1))).toContainEqual(expect.objectContaining({ contact }));
+    expect(await listContactsWithUnprocessedInbound(db, 10_000, storedAt)).not.toContainEqual(expect.objectContaining({ contact }));
 
     expect(await markInboundProcessed(db, ids.slice(0, 2), null)).toBe(2);
     expect(await markInboundProcessed(db, ids.slice(0, 2), null)).toBe(0);
@@ -73,6 +77,7 @@ describe('inbox', () => {
     expect(await listContactsWithUnprocessedInbound(db, 10_000)).toContainEqual({
       channelId: fixture.channel.id,
       contact,
+      workspaceId: fixture.workspace.id,
       firstMessageId: ids[2],
     });
   });

@@ -59,6 +59,8 @@ const maxPerRun = 5000;
 const timerPageSize = 1000;
 /** A pending timer this late is re-scheduled even in a light run (its job may be lost). */
 const overdueAfterMs = 2_000;
+/** A light run re-creates inbox jobs only for messages stored longer ago than this. */
+const inboundGraceMs = 10_000;
 /** A light run looks this far back before the last run's horizon (a timer stored while it ran). */
 const horizonOverlapMs = 60_000;
 const pruneAfterMs = 24 * 60 * 60_000;
@@ -90,9 +92,11 @@ export async function reconcile(ctx: RunnerContext, queues: Queues, options: Rec
     if (outcome !== 'kept') recreated += 1;
   };
 
-  const contacts = await listContactsWithUnprocessedInbound(ctx.db, maxPerRun);
-  await forEachInBatches(contacts, async ({ channelId, contact, firstMessageId }) =>
-    tally(await ensureInbound(queues, { channelId, contact }, firstMessageId)),
+  // A light run leaves alone the messages stored in the last seconds: their job is on its way
+  // (a batch job asks for several contacts under one id, which ensureInbound cannot see).
+  const contacts = await listContactsWithUnprocessedInbound(ctx.db, maxPerRun, full ? undefined : new Date(ctx.clock() - inboundGraceMs));
+  await forEachInBatches(contacts, async ({ channelId, contact, workspaceId, firstMessageId }) =>
+    tally(await ensureInbound(queues, { channelId, contact, workspaceId }, firstMessageId)),
   );
 
   const outbound = await listPendingOutbound(ctx.db, maxPerRun);

@@ -25,7 +25,7 @@ export function createInboundEnqueuer(queues: Queues, options: { maxBatch?: numb
       return items.map(() => undefined);
     },
     (item) => enqueueInbound(queues, item.job, item.messageId, item.lane),
-    { maxBatch: options.maxBatch ?? 200, maxInFlight: 1 },
+    { maxBatch: options.maxBatch ?? 50, maxInFlight: 1 },
   );
   return { enqueue: (job, messageId, lane) => commit.run({ job, messageId, lane }) };
 }
