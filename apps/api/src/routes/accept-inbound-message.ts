@@ -50,14 +50,15 @@ export async function acceptInboundMessage(
     text: inbound.text,
     payload: inbound.payload,
   });
-  const log = logger.child({ channelId: channel.id, messageId: message.id });
+  // Bindings per call, not a child logger per message: a child costs its bindings' serialization even when info is off.
+  const ids = { channelId: channel.id, messageId: message.id };
   if (duplicate && message.status !== 'received') {
-    log.info('duplicate message acknowledged');
+    logger.info(ids, 'duplicate message acknowledged');
     return { id: message.id, status: 'duplicate' };
   }
   const job = { channelId: channel.id, contact: message.contact, workspaceId: channel.workspaceId };
   const lane = deps.lanes?.laneOf(channel.workspaceId) ?? 'main';
   await (deps.enqueuer ? deps.enqueuer.enqueue(job, message.id, lane) : enqueueInbound(deps.queues, job, message.id, lane));
-  log.info({ duplicate }, 'message accepted');
+  logger.info({ ...ids, duplicate }, 'message accepted');
   return { id: message.id, status: duplicate ? 'duplicate' : 'accepted' };
 }
