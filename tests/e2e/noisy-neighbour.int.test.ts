@@ -50,37 +50,38 @@ describe('a workspace flooding the platform', () => {
     await waitFor('every session started', () => (repliesOf('quiet-') + repliesOf('flood-') === floodContacts + 1 ? true : undefined), 30_000);
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // the start-up burst leaves the rate meters
 
-    // The flood: 600 messages as fast as the API takes them (an admitted inbox job answers
-    // every message its contact has waiting, so the flood is spread over many contacts).
-    const flood = (async () => {
-      for (let round = 0; round < floodPerContact; round++) {
-        await Promise.all(
-          Array.from({ length: floodContacts }, async (_, index) => {
-            const response = await platform.post({ messageId: randomUUID(), from: `flood-${index}`, text: `f${round}` });
-            expect(response.status).toBe(202);
-          }),
-        );
-      }
-    })();
-    // Meanwhile the quiet workspace: 10 messages, 100 ms apart.
+    // The quiet workspace talks: 12 messages, 100 ms apart. After its first reply, the other
+    // workspace floods: 600 messages as fast as the API takes them, 50 requests at a time (an
+    // admitted inbox job answers every message its contact has waiting, so the flood is
+    // spread over many contacts).
     const quietTimes: number[] = [];
-    for (let index = 0; index < 10; index++) {
+    let flood: Promise<void> | undefined;
+    for (let index = 0; index < 12; index++) {
       const before = platform.receiver.repliesTo('quiet-0').length;
       const sent = Date.now();
       await platform.post({ messageId: randomUUID(), from: 'quiet-0', text: `q${index}` }, { channelId: quiet.id });
       const reply = await waitFor('the quiet reply', () => platform.receiver.repliesTo('quiet-0')[before], 10_000);
       quietTimes.push(reply.receivedAt - sent);
+      flood ??= (async () => {
+        for (let round = 0; round < floodPerContact; round++) {
+          for (let from = 0; from < floodContacts; from += 50) {
+            await Promise.all(
+              Array.from({ length: 50 }, async (_, offset) => {
+                const response = await platform.post({ messageId: randomUUID(), from: `flood-${from + offset}`, text: `f${round}` });
+                expect(response.status).toBe(202);
+              }),
+            );
+          }
+        }
+      })();
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await flood;
     const floodAnsweredMeanwhile = repliesOf('flood-') - floodContacts;
 
-    // The first quiet message meets the flood's work admitted while nobody else had any (the
-    // API taking 600 requests, bulk batches in flight); from its turn on, the gate holds the flood back.
-    expect(quietTimes[0], `quiet reply times ${quietTimes.join(', ')} ms`).toBeLessThan(3_000);
-    expect(Math.max(...quietTimes.slice(1)), `quiet reply times ${quietTimes.join(', ')} ms`).toBeLessThan(500);
+    expect(Math.max(...quietTimes), `quiet reply times ${quietTimes.join(', ')} ms`).toBeLessThan(750);
     // While the quiet workspace had work, the flood was held to its share (about 30 jobs a second
-    // for ~2 s, plus what went through before it crossed its rate): most of it was still waiting.
+    // for ~1.5 s, plus what went through before it crossed its rate): most of it was still waiting.
     expect(floodAnsweredMeanwhile, 'flood replies while the quiet workspace talked').toBeLessThan(floodContacts * floodPerContact * 0.5);
 
     await waitFor('the whole flood answered', () => (repliesOf('flood-') === floodContacts * (floodPerContact + 1) ? true : undefined), 60_000);
