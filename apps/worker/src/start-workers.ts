@@ -138,7 +138,9 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   const turnOf = async (source: TurnSource, lane: InboundLane): Promise<Effects> =>
     (turnBatchSize > 1 ? await lanes[lane].run(source) : null) ?? (await runTurn(ctx, source));
   // While some workspace at an ordinary pace is being answered, floods wait for their share.
-  const bulkGate = createBulkLaneGate({ ratePerSecond: options.bulkLaneRate ?? 100 });
+  // At most two turn batches of bulk work are let in at once: a quiet workspace that starts
+  // talking meets that much of a flood, not every job the worker had fetched.
+  const bulkGate = createBulkLaneGate({ ratePerSecond: options.bulkLaneRate ?? 100, maxOutstanding: turnBatchSize > 1 ? 2 * turnBatchSize : options.concurrency });
   const inboxProcessor =
     (lane: InboundLane) =>
     async (job: Job, token?: string): Promise<void> => {
@@ -150,8 +152,8 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       const single = jobs.length === 1;
       const outcomes = await Promise.allSettled(
         jobs.map(async (each) => {
-          if (lane === 'bulk') await bulkGate.admit(each.workspaceId);
-          const effects = await turnOf({ kind: 'inbox', job: each }, lane);
+          const done = lane === 'bulk' ? await bulkGate.admit(each.workspaceId) : undefined;
+          const effects = await turnOf({ kind: 'inbox', job: each }, lane).finally(done);
           if (effects.deferUntil === undefined) return dispatchTurnEffects(ctx, options.queues, each, effects);
           // Batching window: the contact may still be typing; look again when it has passed.
           if (single) return effects.deferUntil;

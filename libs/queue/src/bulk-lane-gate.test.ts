@@ -88,4 +88,19 @@ describe('createBulkLaneGate', () => {
     await clock.advance(500);
     expect(admitted).toBeLessThanOrEqual(6);
   });
+
+  it('lets in at most maxOutstanding bulk jobs not yet done, main lane idle or not', async () => {
+    const clock = fakeTime();
+    const gate = createBulkLaneGate({ ratePerSecond: 1_000, maxOutstanding: 3, now: clock.now, setTimer: clock.setTimer });
+    const dones: (() => void)[] = [];
+    for (let index = 0; index < 5; index++) void gate.admit('loud').then((done) => dones.push(done));
+    await clock.advance(0);
+    expect(dones).toHaveLength(3);
+    expect(gate.waiting()).toBe(2);
+    dones[0]?.();
+    dones[0]?.(); // a second call changes nothing
+    await clock.advance(0);
+    expect(dones).toHaveLength(4);
+    expect(gate.waiting()).toBe(1);
+  });
 });

@@ -13,18 +13,25 @@
  * lane threshold would fall back into the main lane. Main-lane work of a workspace that
  * has bulk jobs too (its first messages of a burst, before its rate crossed the
  * threshold) is its own traffic, not contention: it never holds its own flood back.
+ * At most `maxOutstanding` bulk jobs are admitted and not yet done at any time, even
+ * with the main lane idle (set it to what the worker's turn batches take at once: more
+ * admitted work would only wait in memory): when another workspace starts talking,
+ * the flood's work already let in is at most that much, not the whole backlog the
+ * worker had fetched.
  */
 export type BulkLaneGate = {
   /** A main-lane job of `workspaceId` (unknown: undefined) started. */
   noteMainWork: (workspaceId?: string) => void;
-  /** Resolves when a bulk-lane job of `workspaceId` may run. */
-  admit: (workspaceId?: string) => Promise<void>;
+  /** Resolves when a bulk-lane job of `workspaceId` may run, with the function to call once it is done. */
+  admit: (workspaceId?: string) => Promise<() => void>;
   /** Bulk jobs waiting for admission. */
   waiting: () => number;
 };
 
 export function createBulkLaneGate(options: {
   ratePerSecond: number;
+  /** Bulk jobs admitted and not yet done at most; default 100. */
+  maxOutstanding?: number;
   contendedForMs?: number;
   /** While contended, waiting jobs are admitted together every this many ms (so they share a turn batch); default 100. */
   tickMs?: number;
@@ -35,6 +42,7 @@ export function createBulkLaneGate(options: {
   const setTimer = options.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms).unref());
   const contendedForMs = options.contendedForMs ?? 1_000;
   const tickMs = options.tickMs ?? 100;
+  const maxOutstanding = options.maxOutstanding ?? 100;
   const perTick = (options.ratePerSecond * tickMs) / 1_000;
   /** When each workspace last had a main-lane job / a bulk-lane job ('' : unknown workspace). */
   const mainSeen = new Map<string, number>();
@@ -53,7 +61,8 @@ export function createBulkLaneGate(options: {
   let allowance = Math.max(0, 1 - perTick);
   let tickEnds = Number.NEGATIVE_INFINITY;
   let timerSet = false;
-  const waiters: (() => void)[] = [];
+  let outstanding = 0;
+  const waiters: ((done: () => void) => void)[] = [];
 
   /** Takes one admission if the current tick has one left. */
   const take = (time: number): boolean => {
@@ -66,18 +75,33 @@ export function createBulkLaneGate(options: {
     return true;
   };
 
+  /** A ticket for one admitted job: counts it outstanding until its `done` is called (once). */
+  const ticket = (): (() => void) => {
+    outstanding += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      outstanding -= 1;
+      if (waiters.length > 0 && !timerSet) pump();
+    };
+  };
+
+  /** May a job be admitted now (and, while contended, take its share of the tick)? */
+  const mayAdmit = (time: number): boolean => outstanding < maxOutstanding && (time >= contendedUntil(time) || take(time));
+
   const pump = (): void => {
     timerSet = false;
-    const time = now();
-    const until = contendedUntil(time);
-    if (time >= until) {
-      for (const release of waiters.splice(0)) release();
-      return;
+    while (waiters.length > 0) {
+      const time = now();
+      if (!mayAdmit(time)) break;
+      waiters.shift()?.(ticket());
     }
-    while (waiters.length > 0 && take(time)) waiters.shift()?.();
-    if (waiters.length === 0) return;
+    // Waiting for a slot (a job done) needs no timer; waiting for the next tick (or the end of contention) does.
+    if (waiters.length === 0 || outstanding >= maxOutstanding) return;
+    const time = now();
     timerSet = true;
-    setTimer(pump, Math.max(1, Math.min(tickEnds, until) - time));
+    setTimer(pump, Math.max(1, Math.min(tickEnds, contendedUntil(time)) - time));
   };
 
   return {
@@ -87,8 +111,8 @@ export function createBulkLaneGate(options: {
     admit: (workspaceId) => {
       const time = now();
       if (workspaceId !== undefined) bulkSeen.set(workspaceId, time);
-      if (time >= contendedUntil(time) || (waiters.length === 0 && take(time))) return Promise.resolve();
-      const admitted = new Promise<void>((release) => waiters.push(release));
+      if (waiters.length === 0 && mayAdmit(time)) return Promise.resolve(ticket());
+      const admitted = new Promise<() => void>((release) => waiters.push(release));
       if (!timerSet) pump();
       return admitted;
     },

@@ -79,10 +79,11 @@ export async function enqueueInbound(queues: Queues, job: InboundJob, messageId:
  * Ask a worker for the turns of several contacts whose messages were stored together
  * (one API insert batch): one job instead of one per message, which spares the queue's
  * round trips and bookkeeping per message. `messages` in arrival order; a contact named
- * twice is asked for once; one message is `enqueueInbound`. The job id is the first
- * message's batch id; a message of the batch re-enqueued alone (a sender's retry, the
+ * twice is asked for once; one message is `enqueueInbound`. The job id derives from the
+ * first message's id; a message of the batch re-enqueued alone (a sender's retry, the
  * reconciler) gets its own job, which finds its inbox drained or drains it first
- * (turns are idempotent).
+ * (turns are idempotent). `delayMs` > 0: the job runs that much later (the worker's
+ * batching window: a contact still typing), under an id unique to that time.
  */
 export async function enqueueInboundBatch(
   queues: Queues,
