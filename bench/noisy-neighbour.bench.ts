@@ -1,4 +1,3 @@
-import { createBot, createChannel, createWorkspace, publishBot } from '@parley/db';
 import { echoFlow } from '../tests/support/echo-flow';
 import { percentile, type BenchRow, type BenchSuite } from './bench-suite';
 import { startBenchPlatform, type BenchPlatform } from './support/bench-platform';
@@ -80,16 +79,8 @@ export const noisyNeighbourBench: BenchSuite = {
 
 /** A second workspace with its own echo bot on an HTTP channel replying to the bench's clock. */
 async function otherWorkspaceChannel(bench: BenchPlatform): Promise<SignedSender> {
-  const { db, env, webhookSecret, apiUrls } = bench.platform;
-  const workspace = await createWorkspace(db, { name: 'Quiet', slug: `quiet-${Date.now().toString(36)}` });
-  const bot = await createBot(db, { workspaceId: workspace.id, name: 'Quiet echo', draft: echoFlow });
-  await publishBot(db, bot.id);
-  const channel = await createChannel(
-    db,
-    { workspaceId: workspace.id, botId: bot.id, type: 'http', name: 'quiet', config: { outboundUrl: bench.outboundUrl }, secrets: { webhookSecret } },
-    env.PARLEY_SECRET_KEY ?? '',
-  );
-  return new SignedSender(apiUrls, channel.id, webhookSecret);
+  const { apiUrls, webhookSecret } = bench.platform;
+  return new SignedSender(apiUrls, await bench.platform.addBot(echoFlow, { workspace: 'Quiet' }), webhookSecret);
 }
 
 async function startSessions(bench: BenchPlatform, sender: SignedSender, tag: string, count: number): Promise<void> {

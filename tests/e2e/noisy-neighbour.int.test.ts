@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createBot, createChannel, createWorkspace, publishBot } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { echoFlow } from '../support/echo-flow';
 import { startPlatform, type Platform } from '../support/start-platform';
@@ -36,14 +35,7 @@ const repliesOf = (prefix: string): number => platform.receiver.replies.filter((
 
 describe('a workspace flooding the platform', () => {
   it('waits for its share while another workspace is answered at once, then is answered in full and in order', async () => {
-    const workspace = await createWorkspace(platform.db, { name: 'Quiet', slug: `quiet-${randomUUID()}` });
-    const bot = await createBot(platform.db, { workspaceId: workspace.id, name: 'Quiet echo', draft: echoFlow });
-    await publishBot(platform.db, bot.id);
-    const quiet = await createChannel(
-      platform.db,
-      { workspaceId: workspace.id, botId: bot.id, type: 'http', name: 'quiet', config: { outboundUrl: platform.receiver.url }, secrets: { webhookSecret: platform.webhookSecret } },
-      platform.env.PARLEY_SECRET_KEY ?? '',
-    );
+    const quiet = { id: await platform.addBot(echoFlow, { workspace: 'Quiet' }) };
     // Sessions first (and warm processes); nobody else has work yet, so nothing waits.
     await platform.post({ messageId: randomUUID(), from: 'quiet-0', text: 'hi' }, { channelId: quiet.id });
     await Promise.all(Array.from({ length: floodContacts }, (_, index) => platform.post({ messageId: randomUUID(), from: `flood-${index}`, text: 'hi' })));

@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createBot, createChannel, createWorkspace, publishBot } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { echoFlow } from '../support/echo-flow';
 import { lookupFlow } from '../support/lookup-flow';
@@ -70,14 +69,7 @@ describe('a slow partner', () => {
     await waitFor('the slow partner busy', () => (inFlight.slow > 0 ? true : undefined));
 
     // Another workspace whose bot calls a fast partner: its calls do not queue behind the slow ones.
-    const workspace = await createWorkspace(platform.db, { name: 'Other', slug: `other-${randomUUID()}` });
-    const bot = await createBot(platform.db, { workspaceId: workspace.id, name: 'Fast lookup', draft: lookupFlow(`${partnerUrl}/fast`) });
-    await publishBot(platform.db, bot.id);
-    const other = await createChannel(
-      platform.db,
-      { workspaceId: workspace.id, botId: bot.id, type: 'http', name: 'other', config: { outboundUrl: platform.receiver.url }, secrets: { webhookSecret: platform.webhookSecret } },
-      platform.env.PARLEY_SECRET_KEY ?? '',
-    );
+    const other = { id: await platform.addBot(lookupFlow(`${partnerUrl}/fast`), { workspace: 'Other' }) };
 
     const echoTimes: number[] = [];
     const otherTimes: number[] = [];

@@ -32,8 +32,11 @@ export type Platform = {
   env: Record<string, string>;
   /** POST a signed inbound message to API number `api` (default 0), on the first bot's channel unless `channelId` is given. */
   post: (body: unknown, options?: { secret?: string; api?: number; channelId?: string }) => Promise<Response>;
-  /** Publishes another bot in the same workspace on its own HTTP channel (same receiver); returns the channel id. */
-  addBot: (flow: Flow) => Promise<string>;
+  /**
+   * Publishes another bot on its own HTTP channel (same receiver, same webhook secret); returns
+   * the channel id. In the platform's workspace, or in a new one named `options.workspace`.
+   */
+  addBot: (flow: Flow, options?: { workspace?: string }) => Promise<string>;
   startWorker: (extraEnv?: Record<string, string>) => AppProcess;
   stop: () => Promise<void>;
 };
@@ -50,12 +53,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const receiver = new ReplyReceiver(webhookSecret);
   const outboundUrl = options.outboundUrl ?? (await receiver.start());
   const workspace = await createWorkspace(db, { name: 'Test', slug: `t-${randomUUID()}` });
-  const addBot = async (flow: Flow): Promise<string> => {
-    const bot = await createBot(db, { workspaceId: workspace.id, name: 'Test bot', draft: flow });
+  const addBot = async (flow: Flow, addOptions: { workspace?: string } = {}): Promise<string> => {
+    const workspaceId = addOptions.workspace ? (await createWorkspace(db, { name: addOptions.workspace, slug: `t-${randomUUID()}` })).id : workspace.id;
+    const bot = await createBot(db, { workspaceId, name: 'Test bot', draft: flow });
     await publishBot(db, bot.id);
     const created = await createChannel(
       db,
-      { workspaceId: workspace.id, botId: bot.id, type: 'http', name: 'test', config: { outboundUrl }, secrets: { webhookSecret } },
+      { workspaceId, botId: bot.id, type: 'http', name: 'test', config: { outboundUrl }, secrets: { webhookSecret } },
       secretKey,
     );
     return created.id;

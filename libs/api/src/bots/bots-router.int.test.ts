@@ -1,16 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createDb, createWorkspace, type Db, type MemberRole, type Workspace } from '@parley/db';
-import { flowIssueSchema, type FlowInput, type FlowIssue } from '@parley/engine';
+import { flowIssueSchema, type FlowInput } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '../app-router';
 import { createCaller } from '../create-caller';
 import { createContext, type Context } from '../create-context';
-import { FlowInvalidError } from '../flow-invalid-error';
 import { starterFlow } from '../starter-flow';
 import { trpcError } from '../testing/trpc-error';
+import { flowIssuesOf } from '../testing/flow-issues-of';
 import { botTemplates } from './templates/bot-templates';
 
 /**
@@ -51,9 +50,6 @@ function contextOf(user: { id: string; email: string; name: string }, role: Memb
 
 const as = (user: { id: string; email: string; name: string }, role: MemberRole = 'builder') => createCaller(contextOf(user, role));
 
-function issuesOf(error: TRPCError): FlowIssue[] {
-  return error.cause instanceof FlowInvalidError ? error.cause.issues : [];
-}
 
 /** One POST through tRPC's HTTP handler as Ana; the error body a client without a transformer gets. */
 async function post(path: string, input: unknown) {
@@ -103,7 +99,7 @@ describe('work-in-progress drafts', () => {
     await as(ana).bots.saveDraft({ id, draft: halfEdited(), allowErrors: true });
     const publish = await trpcError(as(ana).bots.publish({ id }));
     expect(publish.code).toBe('BAD_REQUEST');
-    expect(issuesOf(publish)).toEqual([expect.objectContaining({ path: 'dialogs[0].elements[0].text' })]);
+    expect(flowIssuesOf(publish)).toEqual([expect.objectContaining({ path: 'dialogs[0].elements[0].text' })]);
     expect(await as(ana).bots.versions({ id })).toEqual([]);
   });
 
@@ -113,13 +109,13 @@ describe('work-in-progress drafts', () => {
     const refused = await trpcError(as(ana).bots.saveDraft({ id, draft, allowErrors: true }));
     expect(refused.code).toBe('BAD_REQUEST');
     expect(refused.message).toMatch(/^Draft cannot be saved, even as a work in progress \(2 problems\): /);
-    expect(issuesOf(refused)).toEqual([
+    expect(flowIssuesOf(refused)).toEqual([
       expect.objectContaining({ path: 'dialogs[0].elements[0].type', elementId: 'x', rule: 'unknown-element-type' }),
       expect.objectContaining({ path: 'dialogs[0].edges', dialogId: 'main', rule: 'required' }),
     ]);
     const http = await post('bots.saveDraft', { id, draft, allowErrors: true });
     expect(http.status).toBe(400);
-    expect(http.error.data.issues).toEqual(issuesOf(refused));
+    expect(http.error.data.issues).toEqual(flowIssuesOf(refused));
     expect((await as(ana).bots.get({ id })).draftRevision).toBe(0);
   });
 });

@@ -1,10 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { TRPCError } from '@trpc/server';
-import { createDb, createWorkspace, listAuditLog, type Db } from '@parley/db';
-import type { FlowIssue } from '@parley/engine';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCaller, FlowInvalidError } from '../index';
-import { memberContext } from '../testing/member-context';
+import { randomUUID } from 'node:crypto';
+import { listAuditLog } from '@parley/db';
+import { describe, expect, it } from 'vitest';
+import { flowIssuesOf } from '../testing/flow-issues-of';
+import { twoWorkspaces } from '../testing/two-workspaces';
 import { trpcError } from '../testing/trpc-error';
 import { starterComponentDocument, type ComponentDocumentInput } from './component-document';
 
@@ -14,29 +12,8 @@ import { starterComponentDocument, type ComponentDocumentInput } from './compone
  * components a draft uses (`components.resolve`).
  */
 
-const secretKey = randomBytes(32).toString('hex');
-const suffix = randomUUID().slice(0, 8);
-const slug = `components-editing-${suffix}`;
-const otherSlug = `components-editing-other-${suffix}`;
-let db: Db;
-
-beforeAll(async () => {
-  db = createDb(inject('databaseUrl'), { maxConnections: 4 });
-  await createWorkspace(db, { name: 'Components editing', slug });
-  await createWorkspace(db, { name: 'Other', slug: otherSlug });
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-});
-
-async function callerFor(workspaceSlug: string) {
-  return createCaller(await memberContext(db, secretKey, workspaceSlug));
-}
-
-function issuesOf(error: TRPCError): FlowIssue[] {
-  return error.cause instanceof FlowInvalidError ? error.cause.issues : [];
-}
+const workspaces = twoWorkspaces('Components editing', 'components-editing');
+const { slug, otherSlug, callerFor } = workspaces;
 
 /** The starter document with a Send message whose text is empty (an error) before the return. */
 function withEmptyMessage(name: string): ComponentDocumentInput {
@@ -74,7 +51,7 @@ describe('components.saveDraft with allowErrors', () => {
     const shapeless = await trpcError(caller.components.saveDraft({ id, draft: { name: 'x', inputs: [], dialogs: [] }, allowErrors: true }));
     expect(shapeless.code).toBe('BAD_REQUEST');
     expect(shapeless.message).toMatch(/^Component draft cannot be saved, even as a work in progress/);
-    expect(issuesOf(shapeless).map((issue) => [issue.path, issue.rule])).toEqual(
+    expect(flowIssuesOf(shapeless).map((issue) => [issue.path, issue.rule])).toEqual(
       expect.arrayContaining([
         ['outputs', 'required'],
         ['attributes', 'required'],
@@ -85,7 +62,7 @@ describe('components.saveDraft with allowErrors', () => {
     const unknownType = await trpcError(
       caller.components.saveDraft({ id, draft: { ...withEmptyMessage('x'), dialogs: [{ id: 'main', name: 'Main', startElementId: 'a', elements: [{ id: 'a', type: 'teleport' }], edges: [] }] }, allowErrors: true }),
     );
-    expect(issuesOf(unknownType)).toEqual([expect.objectContaining({ path: 'dialogs[0].elements[0].type', elementId: 'a', rule: 'unknown-element-type' })]);
+    expect(flowIssuesOf(unknownType)).toEqual([expect.objectContaining({ path: 'dialogs[0].elements[0].type', elementId: 'a', rule: 'unknown-element-type' })]);
     expect((await caller.components.get({ id })).draftRevision).toBe(1);
 
     // A valid draft saved with allowErrors has no errors; an invalid name keeps the old one.
@@ -114,8 +91,8 @@ describe('components.update', () => {
     await caller.components.publish({ id });
     expect(await caller.components.update({ id, name: 'Newer' })).toMatchObject({ latestVersion: 1 });
 
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug } });
-    const audit = await listAuditLog(db, { workspaceId: workspace.id, limit: 20 });
+    const workspace = await workspaces.db.workspace.findUniqueOrThrow({ where: { slug } });
+    const audit = await listAuditLog(workspaces.db, { workspaceId: workspace.id, limit: 20 });
     const updates = audit.entries.filter((entry) => entry.action === 'component.updated' && entry.targetId === id);
     expect(updates.map((entry) => entry.details)).toEqual(
       expect.arrayContaining([{ name: { from: 'Old name', to: 'New name' } }, { description: { from: 'First', to: null } }]),

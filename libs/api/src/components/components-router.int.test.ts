@@ -1,10 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { TRPCError } from '@trpc/server';
-import { createDb, createWorkspace, getLatestVersion, publishComponent, saveComponentDraft, saveDraft, type Db } from '@parley/db';
-import { migrateFlow, seededRandom, step, type EngineEvent, type Flow, type FlowInput, type FlowIssue, type SessionState, type StepResult } from '@parley/engine';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCaller, FlowInvalidError } from '../index';
-import { memberContext } from '../testing/member-context';
+import { getLatestVersion, publishComponent, saveComponentDraft, saveDraft } from '@parley/db';
+import { migrateFlow, seededRandom, step, type EngineEvent, type Flow, type FlowInput, type SessionState, type StepResult } from '@parley/engine';
+import { describe, expect, it } from 'vitest';
+import { flowIssuesOf } from '../testing/flow-issues-of';
+import { twoWorkspaces } from '../testing/two-workspaces';
 import type { ComponentDocumentInput } from './component-document';
 import { trpcError } from '../testing/trpc-error';
 
@@ -14,29 +12,8 @@ import { trpcError } from '../testing/trpc-error';
  * published flow run through the engine.
  */
 
-const secretKey = randomBytes(32).toString('hex');
-const suffix = randomUUID().slice(0, 8);
-const slug = `components-${suffix}`;
-const otherSlug = `components-other-${suffix}`;
-let db: Db;
-
-beforeAll(async () => {
-  db = createDb(inject('databaseUrl'), { maxConnections: 4 });
-  await createWorkspace(db, { name: 'Components', slug });
-  await createWorkspace(db, { name: 'Other', slug: otherSlug });
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-});
-
-async function callerFor(workspaceSlug: string) {
-  return createCaller(await memberContext(db, secretKey, workspaceSlug));
-}
-
-function issuesOf(error: TRPCError): FlowIssue[] {
-  return error.cause instanceof FlowInvalidError ? error.cause.issues : [];
-}
+const workspaces = twoWorkspaces('Components', 'components');
+const { slug, otherSlug, callerFor } = workspaces;
 
 /** Asks for an email using the caller's first name; returns it as `email`. */
 function askEmail(greeting: string): ComponentDocumentInput {
@@ -121,7 +98,7 @@ function botUsing(componentId: string, mapping: { input: string; output: string 
 
 /** The published flow of the bot's latest version, as the worker reads it. */
 async function publishedFlow(botId: string) {
-  const version = await getLatestVersion(db, botId);
+  const version = await getLatestVersion(workspaces.db, botId);
   if (!version) throw new Error(`bot ${botId} has no version`);
   return migrateFlow(version.flow);
 }
@@ -175,13 +152,13 @@ describe('components', () => {
     const error = await trpcError(caller.components.saveDraft({ id, draft: { ...draft, version: 3 } }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(/^Component draft is not a valid flow/);
-    expect(issuesOf(error)).toEqual(
+    expect(flowIssuesOf(error)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'version', rule: 'unknown-field' }),
         expect.objectContaining({ path: 'dialogs[0].elements[0].text', dialogId: 'ask', elementId: 'say', field: 'text', rule: 'undeclared-placeholder' }),
       ]),
     );
-    expect(issuesOf(error).every((issue) => issue.componentId === undefined)).toBe(true);
+    expect(flowIssuesOf(error).every((issue) => issue.componentId === undefined)).toBe(true);
     expect((await caller.components.get({ id })).draftRevision).toBe(0);
   });
 
@@ -250,7 +227,7 @@ describe('components', () => {
       expect.objectContaining({ componentId: outer.id, elementId: 'inner', field: 'componentId', rule: 'unpublished-component' }),
     ]);
     const refused = await trpcError(caller.bots.publish({ id: bot.id }));
-    expect(issuesOf(refused)).toEqual([
+    expect(flowIssuesOf(refused)).toEqual([
       expect.objectContaining({ componentId: outer.id, elementId: 'inner', field: 'componentId', rule: 'unpublished-component' }),
     ]);
     expect(refused.message).toContain('element inner, field componentId: Component "Ask email"');
@@ -269,7 +246,7 @@ describe('components', () => {
     const caller = await callerFor(slug);
     const missing = await trpcError(caller.bots.create({ name: 'Missing', draft: botUsing('no-such-component') }));
     expect(missing.code).toBe('BAD_REQUEST');
-    expect(issuesOf(missing)).toEqual([
+    expect(flowIssuesOf(missing)).toEqual([
       {
         path: 'dialogs[0].elements[2].componentId',
         dialogId: 'main',
@@ -285,7 +262,7 @@ describe('components', () => {
     const foreign = await (await callerFor(otherSlug)).components.create({ name: 'Foreign', draft: askEmail('Hi') });
     await (await callerFor(otherSlug)).components.publish({ id: foreign.id });
     const foreignError = await trpcError(caller.bots.create({ name: 'Foreign', draft: botUsing(foreign.id) }));
-    expect(issuesOf(foreignError)).toEqual([expect.objectContaining({ elementId: 'collect', rule: 'unknown-component' })]);
+    expect(flowIssuesOf(foreignError)).toEqual([expect.objectContaining({ elementId: 'collect', rule: 'unknown-component' })]);
 
     // Unpublished: the draft saves with a warning, publishing is refused.
     const unpublished = await caller.components.create({ name: 'Not yet', draft: askEmail('Hi') });
@@ -293,7 +270,7 @@ describe('components', () => {
     expect(bot.warnings).toEqual([expect.objectContaining({ elementId: 'collect', field: 'componentId', rule: 'unpublished-component' })]);
     const refused = await trpcError(caller.bots.publish({ id: bot.id }));
     expect(refused.code).toBe('BAD_REQUEST');
-    expect(issuesOf(refused)).toEqual([
+    expect(flowIssuesOf(refused)).toEqual([
       expect.objectContaining({ path: 'dialogs[0].elements[2].componentId', elementId: 'collect', field: 'componentId', rule: 'unpublished-component' }),
     ]);
     expect((await caller.bots.get({ id: bot.id })).latestVersion).toBeNull();
@@ -301,11 +278,11 @@ describe('components', () => {
     // Mappings are checked against the component that would be embedded.
     await caller.components.publish({ id: unpublished.id });
     const mismatch = await trpcError(caller.bots.saveDraft({ id: bot.id, draft: botUsing(unpublished.id, { input: 'nope', output: 'email' }) }));
-    expect(issuesOf(mismatch)).toEqual([expect.objectContaining({ elementId: 'collect', field: 'inputs[0].to', rule: 'unknown-component-input' })]);
+    expect(flowIssuesOf(mismatch)).toEqual([expect.objectContaining({ elementId: 'collect', field: 'inputs[0].to', rule: 'unknown-component-input' })]);
 
     // `components` belongs to published flows.
     const embeddedByHand = await trpcError(caller.bots.saveDraft({ id: bot.id, draft: { ...botUsing(unpublished.id), components: [] } }));
-    expect(issuesOf(embeddedByHand)).toEqual([expect.objectContaining({ path: 'components', rule: 'embedded-components' })]);
+    expect(flowIssuesOf(embeddedByHand)).toEqual([expect.objectContaining({ path: 'components', rule: 'embedded-components' })]);
   });
 
   it('refuses components that include themselves, when saving and when publishing a bot', async () => {
@@ -313,23 +290,23 @@ describe('components', () => {
     const a = await caller.components.create({ name: 'A', draft: askEmail('Hi') });
     await caller.components.publish({ id: a.id });
     const self = await trpcError(caller.components.saveDraft({ id: a.id, draft: wrapper(a.id, { input: 'who', output: 'result' }) }));
-    expect(issuesOf(self)).toEqual([
+    expect(flowIssuesOf(self)).toEqual([
       expect.objectContaining({ path: 'dialogs[0].elements[0].componentId', elementId: 'inner', field: 'componentId', rule: 'recursive-component' }),
     ]);
 
     const b = await caller.components.create({ name: 'B', draft: wrapper(a.id) });
     await caller.components.publish({ id: b.id });
     const loop = await trpcError(caller.components.saveDraft({ id: a.id, draft: { ...wrapper(b.id, { input: 'who', output: 'result' }), name: 'A' } }));
-    expect(issuesOf(loop)).toEqual([expect.objectContaining({ elementId: 'inner', field: 'componentId', rule: 'recursive-component' })]);
+    expect(flowIssuesOf(loop)).toEqual([expect.objectContaining({ elementId: 'inner', field: 'componentId', rule: 'recursive-component' })]);
 
     // A cycle that got in some other way (here: straight through the repositories) stops the bot's publish.
-    await saveComponentDraft(db, { componentId: a.id, name: 'A', draft: { ...wrapper(b.id, { input: 'who', output: 'result' }), name: 'A' } });
-    await publishComponent(db, a.id);
+    await saveComponentDraft(workspaces.db, { componentId: a.id, name: 'A', draft: { ...wrapper(b.id, { input: 'who', output: 'result' }), name: 'A' } });
+    await publishComponent(workspaces.db, a.id);
     const bot = await caller.bots.create({ name: 'Loops' });
-    await saveDraft(db, { botId: bot.id, draft: botUsing(b.id, { input: 'who', output: 'result' }) });
+    await saveDraft(workspaces.db, { botId: bot.id, draft: botUsing(b.id, { input: 'who', output: 'result' }) });
     const refused = await trpcError(caller.bots.publish({ id: bot.id }));
     expect(refused.code).toBe('BAD_REQUEST');
-    expect(issuesOf(refused)).toEqual(
+    expect(flowIssuesOf(refused)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ componentId: b.id, elementId: 'inner', field: 'componentId', rule: 'recursive-component' }),
         expect.objectContaining({ componentId: a.id, elementId: 'inner', field: 'componentId', rule: 'recursive-component' }),

@@ -1,0 +1,39 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createDb, createWorkspace, type Db } from '@parley/db';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createCaller } from '../create-caller';
+import { memberContext } from './member-context';
+
+export type TwoWorkspaces = {
+  /** The test database (set once the file's beforeAll ran). */
+  db: Db;
+  slug: string;
+  otherSlug: string;
+  /** A caller signed in as an owner of the workspace with `slug`. */
+  callerFor: (slug: string) => Promise<ReturnType<typeof createCaller>>;
+};
+
+/**
+ * For a router test file: the test database and two workspaces, `name` and "Other"
+ * (unique slugs starting with `slugPrefix`), created before the file's tests and the
+ * connection closed after them (registers its own beforeAll / afterAll).
+ */
+export function twoWorkspaces(name: string, slugPrefix: string): TwoWorkspaces {
+  const secretKey = randomBytes(32).toString('hex');
+  const suffix = randomUUID().slice(0, 8);
+  const fixture: TwoWorkspaces = {
+    db: undefined as unknown as Db,
+    slug: `${slugPrefix}-${suffix}`,
+    otherSlug: `${slugPrefix}-other-${suffix}`,
+    callerFor: async (slug) => createCaller(await memberContext(fixture.db, secretKey, slug)),
+  };
+  beforeAll(async () => {
+    fixture.db = createDb(inject('databaseUrl'), { maxConnections: 4 });
+    await createWorkspace(fixture.db, { name, slug: fixture.slug });
+    await createWorkspace(fixture.db, { name: 'Other', slug: fixture.otherSlug });
+  });
+  afterAll(async () => {
+    await fixture.db?.$disconnect();
+  });
+  return fixture;
+}
