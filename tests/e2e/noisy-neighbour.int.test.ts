@@ -8,9 +8,10 @@ import { waitFor } from '../support/wait-for';
  * Fair turn work between workspaces: one workspace floods the platform (hundreds of
  * messages at once, far above its share) while another talks at an ordinary pace. The
  * flood takes the bulk lane (WORKSPACE_TURN_RATE, low here) and, while the other
- * workspace has work, is admitted at BULK_LANE_RATE only: the quiet workspace is
- * answered at once, the flood waits in its queue, and once the quiet one falls silent
- * the flood is answered in full — every message once, in order per contact.
+ * workspace talks (and BULK_LANE_CONTENDED_MS after), starts its turns at
+ * BULK_LANE_RATE only: the quiet workspace is answered at once, the flood waits in its
+ * queue, and once the quiet one has fallen silent the flood is answered in full —
+ * every message once, in order per contact.
  */
 const floodContacts = 300;
 const floodPerContact = 2;
@@ -23,7 +24,7 @@ beforeAll(async () => {
     redisPrefix: `${inject('redisPrefix')}_noisy`,
     flow: echoFlow,
     apiEnv: { WORKSPACE_TURN_RATE: '20' },
-    workerEnv: { BULK_LANE_RATE: '30' },
+    workerEnv: { BULK_LANE_RATE: '30', BULK_LANE_CONTENDED_MS: '3000' },
   });
 }, 120_000);
 
@@ -72,7 +73,7 @@ describe('a workspace flooding the platform', () => {
     const floodAnsweredMeanwhile = repliesOf('flood-') - floodContacts;
 
     expect(Math.max(...quietTimes), `quiet reply times ${quietTimes.join(', ')} ms`).toBeLessThan(750);
-    // While the quiet workspace had work, the flood was held to its share (about 30 jobs a second
+    // While the quiet workspace talked, the flood was held to its share (about 30 turns a second
     // for ~1.5 s, plus what went through before it crossed its rate): most of it was still waiting.
     expect(floodAnsweredMeanwhile, 'flood replies while the quiet workspace talked').toBeLessThan(floodContacts * floodPerContact * 0.5);
 

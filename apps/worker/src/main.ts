@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     callConcurrency: config.CALL_CONCURRENCY,
     workspaceCallLimit: config.WORKSPACE_CALL_LIMIT,
     bulkLaneRate: config.BULK_LANE_RATE,
+    bulkLaneContendedMs: config.BULK_LANE_CONTENDED_MS,
     maxSessionsPerWorkspace: config.WORKSPACE_MAX_SESSIONS,
     timerHorizonMs: config.TIMER_HORIZON_MS,
     egress: {

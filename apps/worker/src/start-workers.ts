@@ -4,6 +4,7 @@ import { createChannelCache, createGroupCommit, createOutboxBatcher, type Db, ty
 import {
   acquireWorkspaceSlot,
   createBulkLaneGate,
+  type BulkLaneGate,
   callJobSchema,
   createRedis,
   enqueueCallResult,
@@ -82,8 +83,10 @@ export type WorkerOptions = {
   timerHorizonMs?: number;
   /** The operator's egress policies (RunnerContext.egress); default: public addresses only. */
   egress?: EgressPolicies;
-  /** Bulk-lane jobs admitted per second while the main lane has work (createBulkLaneGate); default 100. */
+  /** Bulk-lane turns started per second while another workspace talks (createBulkLaneGate); default 100. */
   bulkLaneRate?: number;
+  /** How long a workspace counts as talking after its last ordinary-pace turn (createBulkLaneGate); default 10 s. */
+  bulkLaneContendedMs?: number;
 };
 
 export type RunningWorkers = { close: () => Promise<void> };
@@ -132,28 +135,40 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   // messages of workspaces sending faster than their share, so everyone else's turns (and
   // every timer) never wait behind a batch of theirs.
   const turnBatchSize = options.inboxBatchWindowMs ? 1 : (options.turnBatchSize ?? 50);
-  const batchesOf = (): GroupCommit<TurnSource, Effects | null> =>
-    createGroupCommit((sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false }), async () => null, { maxBatch: turnBatchSize, maxInFlight: 1 });
-  const lanes = { main: batchesOf(), bulk: batchesOf() };
-  const turnOf = async (source: TurnSource, lane: InboundLane): Promise<Effects> =>
-    (turnBatchSize > 1 ? await lanes[lane].run(source) : null) ?? (await runTurn(ctx, source));
-  // While some workspace at an ordinary pace is being answered, floods wait for their share.
-  // At most two turn batches of bulk work are let in at once: a quiet workspace that starts
-  // talking meets that much of a flood, not every job the worker had fetched.
-  const bulkGate = createBulkLaneGate({ ratePerSecond: options.bulkLaneRate ?? 100, maxOutstanding: turnBatchSize > 1 ? 2 * turnBatchSize : options.concurrency });
+  // While another workspace talks at an ordinary pace, floods start their turns at their share:
+  // the gate is asked as each bulk turn batch forms, so a workspace that starts talking meets
+  // at most the one bulk batch already running.
+  const bulkGate = createBulkLaneGate({
+    ratePerSecond: options.bulkLaneRate ?? 100,
+    ...(options.bulkLaneContendedMs !== undefined ? { contendedForMs: options.bulkLaneContendedMs } : {}),
+  });
+  const batchesOf = (admit?: BulkLaneGate['admit']): GroupCommit<TurnSource, Effects | null> =>
+    turnBatchSize > 1
+      ? createGroupCommit((sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false }), async () => null, {
+          maxBatch: turnBatchSize,
+          maxInFlight: 1,
+          ...(admit ? { admit } : {}),
+        })
+      : // A batching window: each turn alone (it may be deferred), as many at once as jobs run.
+        createGroupCommit(async ([source]: TurnSource[]) => (source ? [await runTurn(ctx, source)] : []), async () => null, {
+          maxBatch: 1,
+          maxInFlight: Number.POSITIVE_INFINITY,
+          ...(admit ? { admit } : {}),
+        });
+  const lanes = { main: batchesOf(), bulk: batchesOf(bulkGate.admit) };
+  const turnOf = async (source: TurnSource, lane: InboundLane): Promise<Effects> => (await lanes[lane].run(source)) ?? (await runTurn(ctx, source));
   const inboxProcessor =
     (lane: InboundLane) =>
     async (job: Job, token?: string): Promise<void> => {
       const jobs = inboxJobsOf(inboundQueueJobSchema.parse(job.data));
-      if (lane === 'main') for (const each of jobs) bulkGate.noteMainWork(each.workspaceId);
+      for (const each of jobs) (lane === 'main' ? bulkGate.noteMainWork : bulkGate.noteBulkWork)(each.workspaceId);
       // Each contact of a batch job runs as its own inbox job would, its effects dispatched as
       // soon as its turn committed; when one contact's turn fails, the job fails after the
       // others are done, and its retry finds their inboxes drained.
       const single = jobs.length === 1;
       const outcomes = await Promise.allSettled(
         jobs.map(async (each) => {
-          const done = lane === 'bulk' ? await bulkGate.admit(each.workspaceId) : undefined;
-          const effects = await turnOf({ kind: 'inbox', job: each }, lane).finally(done);
+          const effects = await turnOf({ kind: 'inbox', job: each }, lane);
           if (effects.deferUntil === undefined) return dispatchTurnEffects(ctx, options.queues, each, effects);
           // Batching window: the contact may still be typing; look again when it has passed.
           if (single) return effects.deferUntil;

@@ -59,4 +59,39 @@ describe('createGroupCommit', () => {
     await Promise.all(results);
     expect(batches).toEqual([[1], [2], [3, 4]]);
   });
+
+  it('lets admission control size each batch, asking again when it admits none', async () => {
+    const { batches, runBatch, release } = gated();
+    // Two items the first time, none the second (ask again in 20 ms), then all.
+    const answers = [{ take: 2 }, { take: 0, askAgainInMs: 20 }];
+    const asked: number[] = [];
+    const admit = (wanted: number): { take: number; askAgainInMs?: number } => {
+      asked.push(wanted);
+      return answers.shift() ?? { take: wanted };
+    };
+    const group = createGroupCommit(runBatch, async (item: number) => `one:${item}`, { maxBatch: 3, maxInFlight: 1, admit });
+    const results = [1, 2, 3, 4].map((item) => group.run(item));
+    await new Promise((resolve) => setImmediate(resolve));
+    // 1 came alone and was admitted (two allowed, one wanted); 2–4 queued behind its batch.
+    expect(batches).toEqual([[1]]);
+    await release();
+    await new Promise((resolve) => setImmediate(resolve));
+    // The second question found 3 queued and was told none: nothing runs until it asks again.
+    expect(asked).toEqual([1, 3]);
+    expect(batches).toEqual([[1]]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    await release();
+    expect(await Promise.all(results)).toEqual(['batch:1', 'batch:2', 'batch:3', 'batch:4']);
+    expect(asked).toEqual([1, 3, 3]);
+  });
+
+  it('takes no more than admitted: the rest waits for a later batch, in order', async () => {
+    const { batches, runBatch, release } = gated();
+    const group = createGroupCommit(runBatch, async (item: number) => `one:${item}`, { maxBatch: 10, maxInFlight: 1, admit: () => ({ take: 2 }) });
+    const results = [1, 2, 3, 4, 5, 6].map((item) => group.run(item));
+    for (let round = 0; round < 4; round++) await release();
+    expect(await Promise.all(results)).toEqual([1, 2, 3, 4, 5, 6].map((item) => `batch:${item}`));
+    expect(batches).toEqual([[1], [2, 3], [4, 5], [6]]);
+  });
 });

@@ -3,6 +3,13 @@ export type GroupCommitOptions = {
   maxBatch: number;
   /** Most batches running at once; items arriving meanwhile wait and go in the next batch. */
   maxInFlight: number;
+  /**
+   * Admission control at batch formation: how many of the `wanted` queued items (at most
+   * maxBatch) the next batch may take now; default all of them. Fewer leaves the rest queued
+   * for a later batch; none with `askAgainInMs` asks again after that long (it is also asked
+   * whenever an item arrives or a batch ends).
+   */
+  admit?: (wanted: number) => { take: number; askAgainInMs?: number };
 };
 
 export type GroupCommit<I, O> = {
@@ -49,9 +56,25 @@ export function createGroupCommit<I, O>(
     }
   };
 
+  let askAgain: ReturnType<typeof setTimeout> | undefined;
   const pump = (): void => {
     while (inFlight < options.maxInFlight && queue.length > 0) {
-      const batch = queue.splice(0, options.maxBatch);
+      const wanted = Math.min(queue.length, options.maxBatch);
+      const admitted = options.admit?.(wanted) ?? { take: wanted };
+      const take = Math.min(wanted, Math.floor(admitted.take));
+      if (take < 1) {
+        if (admitted.askAgainInMs !== undefined && askAgain === undefined) {
+          askAgain = setTimeout(
+            () => {
+              askAgain = undefined;
+              pump();
+            },
+            Math.max(1, admitted.askAgainInMs),
+          );
+        }
+        return;
+      }
+      const batch = queue.splice(0, take);
       inFlight += 1;
       void write(batch).finally(() => {
         inFlight -= 1;

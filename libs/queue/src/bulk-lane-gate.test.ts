@@ -1,106 +1,82 @@
 import { describe, expect, it } from 'vitest';
 import { createBulkLaneGate } from './bulk-lane-gate';
 
-/** A fake clock whose timers run when `advance` passes them. */
-function fakeTime() {
+/** A clock the test moves by hand. */
+function fakeClock() {
   let time = 100_000;
-  let timers: { at: number; run: () => void }[] = [];
-  return {
-    now: () => time,
-    setTimer: (run: () => void, ms: number) => timers.push({ at: time + ms, run }),
-    advance: async (ms: number) => {
-      const end = time + ms;
-      for (;;) {
-        const due = timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
-        if (!due) break;
-        timers = timers.filter((timer) => timer !== due);
-        time = due.at;
-        due.run();
-        await Promise.resolve();
-      }
-      time = end;
-      await Promise.resolve();
-    },
-  };
+  return { now: () => time, advance: (ms: number) => (time += ms) };
+}
+
+/** Asks the gate every `stepMs` for `wanted` turns over `forMs`; returns how many it let start. */
+function drain(gate: ReturnType<typeof createBulkLaneGate>, clock: ReturnType<typeof fakeClock>, wanted: number, forMs: number, stepMs = 10): number {
+  let started = 0;
+  for (let elapsed = 0; elapsed < forMs; elapsed += stepMs) {
+    started += gate.admit(Math.max(0, wanted - started)).take;
+    clock.advance(stepMs);
+  }
+  return started;
 }
 
 describe('createBulkLaneGate', () => {
-  it('admits bulk jobs at once while the main lane is idle', async () => {
-    const clock = fakeTime();
-    const gate = createBulkLaneGate({ ratePerSecond: 10, now: clock.now, setTimer: clock.setTimer });
-    let admitted = 0;
-    await Promise.all(Array.from({ length: 100 }, () => gate.admit().then(() => (admitted += 1))));
-    expect(admitted).toBe(100);
+  it('lets every waiting bulk turn start at once while nobody else talks', () => {
+    const clock = fakeClock();
+    const gate = createBulkLaneGate({ ratePerSecond: 10, now: clock.now });
+    gate.noteBulkWork('loud');
+    expect(gate.admit(50)).toEqual({ take: 50 });
   });
 
-  it('admits them at the rate while the main lane has work, in arrival order, and all at once when it stops', async () => {
-    const clock = fakeTime();
-    const gate = createBulkLaneGate({ ratePerSecond: 10, contendedForMs: 1_000, now: clock.now, setTimer: clock.setTimer });
-    gate.noteMainWork();
-    const order: number[] = [];
-    for (let index = 0; index < 30; index++) void gate.admit().then(() => order.push(index));
-    await clock.advance(0);
-    expect(order).toEqual([0]);
-    // Main-lane work keeps coming for 1.5 s: one bulk job every 100 ms.
-    for (let step = 0; step < 15; step++) {
-      await clock.advance(100);
-      gate.noteMainWork();
-    }
-    expect(order).toEqual(Array.from({ length: 16 }, (_, index) => index));
-    expect(gate.waiting()).toBe(14);
-    // The main lane falls silent: a second later the rest are admitted together.
-    await clock.advance(999);
-    expect(order.length).toBeLessThan(30);
-    await clock.advance(2);
-    expect(order).toEqual(Array.from({ length: 30 }, (_, index) => index));
-    expect(gate.waiting()).toBe(0);
-  });
-
-  it('admits the jobs of one tick together, so that they share a turn batch', async () => {
-    const clock = fakeTime();
-    const gate = createBulkLaneGate({ ratePerSecond: 200, tickMs: 50, now: clock.now, setTimer: clock.setTimer });
-    gate.noteMainWork();
-    let admitted = 0;
-    for (let index = 0; index < 100; index++) void gate.admit().then(() => (admitted += 1));
-    await clock.advance(0);
-    expect(admitted).toBe(10);
-    await clock.advance(49);
-    expect(admitted).toBe(10);
-    await clock.advance(1);
-    expect(admitted).toBe(20);
-    gate.noteMainWork();
-    await clock.advance(200);
-    expect(admitted).toBe(60);
-  });
-
-  it("never holds a flood back for its own main-lane traffic, only for another workspace's", async () => {
-    const clock = fakeTime();
-    const gate = createBulkLaneGate({ ratePerSecond: 10, now: clock.now, setTimer: clock.setTimer });
-    let admitted = 0;
-    await gate.admit('loud');
-    gate.noteMainWork('loud'); // the flood's first messages, before its rate crossed the threshold
-    await Promise.all(Array.from({ length: 50 }, () => gate.admit('loud').then(() => (admitted += 1))));
-    expect(admitted).toBe(50);
-
+  it('holds bulk turns to the rate while another workspace talks, in groups per tick, saying when to ask again', () => {
+    const clock = fakeClock();
+    const gate = createBulkLaneGate({ ratePerSecond: 100, tickMs: 100, contendedForMs: 1_000, now: clock.now });
     gate.noteMainWork('quiet');
-    admitted = 0;
-    for (let index = 0; index < 50; index++) void gate.admit('loud').then(() => (admitted += 1));
-    await clock.advance(500);
-    expect(admitted).toBeLessThanOrEqual(6);
+    // 10 a tick: the first tick's 10 together, none more until it ends.
+    expect(gate.admit(50)).toEqual({ take: 10, askAgainInMs: 100 });
+    clock.advance(40);
+    expect(gate.admit(40)).toEqual({ take: 0, askAgainInMs: 60 });
+    clock.advance(60);
+    expect(gate.admit(40)).toEqual({ take: 10, askAgainInMs: 100 });
+    // Six more ticks of contention (the quiet workspace still talking): 60 more.
+    gate.noteMainWork('quiet');
+    clock.advance(100);
+    expect(drain(gate, clock, 1_000, 600)).toBe(60);
   });
 
-  it('lets in at most maxOutstanding bulk jobs not yet done, main lane idle or not', async () => {
-    const clock = fakeTime();
-    const gate = createBulkLaneGate({ ratePerSecond: 1_000, maxOutstanding: 3, now: clock.now, setTimer: clock.setTimer });
-    const dones: (() => void)[] = [];
-    for (let index = 0; index < 5; index++) void gate.admit('loud').then((done) => dones.push(done));
-    await clock.advance(0);
-    expect(dones).toHaveLength(3);
-    expect(gate.waiting()).toBe(2);
-    dones[0]?.();
-    dones[0]?.(); // a second call changes nothing
-    await clock.advance(0);
-    expect(dones).toHaveLength(4);
-    expect(gate.waiting()).toBe(1);
+  it('lets the flood run at full speed again once the other workspace has been silent for contendedForMs', () => {
+    const clock = fakeClock();
+    const gate = createBulkLaneGate({ ratePerSecond: 100, contendedForMs: 10_000, now: clock.now });
+    gate.noteMainWork('quiet');
+    // Seconds between its messages still count as talking (an ordinary workspace's pace) ...
+    clock.advance(5_000);
+    expect(gate.admit(50).take).toBe(10);
+    // ... until it has been silent for the whole span; the question asked last is told when that is.
+    clock.advance(4_990);
+    expect(gate.admit(50)).toEqual({ take: 10, askAgainInMs: 10 });
+    clock.advance(10);
+    expect(gate.admit(50)).toEqual({ take: 50 });
+  });
+
+  it('carries a fraction of a turn per tick over, so low rates hold too', () => {
+    const clock = fakeClock();
+    const gate = createBulkLaneGate({ ratePerSecond: 5, tickMs: 100, contendedForMs: 60_000, now: clock.now });
+    gate.noteMainWork('quiet');
+    expect(drain(gate, clock, 100, 2_000)).toBe(10);
+  });
+
+  it("never holds a flood back for its own main-lane traffic, only for another workspace's", () => {
+    const clock = fakeClock();
+    const gate = createBulkLaneGate({ ratePerSecond: 10, now: clock.now });
+    gate.noteBulkWork('loud');
+    gate.noteMainWork('loud'); // the flood's first messages, before its rate crossed the threshold
+    expect(gate.admit(50).take).toBe(50);
+    gate.noteMainWork('quiet');
+    expect(drain(gate, clock, 50, 500)).toBe(5);
+  });
+
+  it('counts main-lane work of an unknown workspace as contention', () => {
+    const clock = fakeClock();
+    const gate = createBulkLaneGate({ ratePerSecond: 10, now: clock.now });
+    gate.noteBulkWork('loud');
+    gate.noteMainWork();
+    expect(gate.admit(50).take).toBe(1);
   });
 });

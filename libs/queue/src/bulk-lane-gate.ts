@@ -1,48 +1,47 @@
 /**
  * The worker's side of fair scheduling between workspaces (the API's side is
- * createInboundLanes). While the main lane has had work within the last
- * `contendedForMs` — some workspace sending at an ordinary pace is being answered —
- * the bulk lane (workspaces sending faster than their share) is admitted at most
- * `ratePerSecond` jobs a second, first come first served, in groups every `tickMs` (so
- * that they share a turn batch rather than paying for a transaction each); with the main lane idle,
- * bulk jobs run at once, so a workspace flooding the platform alone loses nothing.
- * The flood's surplus waits in its queue (nothing is dropped, each contact's order is
- * kept: an inbox job drains its contact's messages in arrival order), and every other
- * workspace's turns find the worker, the database pool and the machine with room to
- * spare. Keep the rate above the API's WORKSPACE_TURN_RATE: a flood admitted below its
- * lane threshold would fall back into the main lane. Main-lane work of a workspace that
- * has bulk jobs too (its first messages of a burst, before its rate crossed the
- * threshold) is its own traffic, not contention: it never holds its own flood back.
- * At most `maxOutstanding` bulk jobs are admitted and not yet done at any time, even
- * with the main lane idle (set it to what the worker's turn batches take at once: more
- * admitted work would only wait in memory): when another workspace starts talking,
- * the flood's work already let in is at most that much, not the whole backlog the
- * worker had fetched.
+ * createInboundLanes). While another workspace talks at an ordinary pace — it had a
+ * main-lane turn within the last `contendedForMs` — the bulk lane (workspaces sending
+ * faster than their share) starts at most `ratePerSecond` turns a second, first come
+ * first served, in groups every `tickMs` (so that they share a turn batch rather than
+ * paying for a transaction each); with nobody else talking, bulk turns run at once, so
+ * a workspace flooding the platform alone loses nothing.
+ *
+ * The gate is asked at turn-batch formation (createGroupCommit's `admit`), not when a
+ * job is fetched: what a workspace that starts talking meets of a flood is the one bulk
+ * batch already running, never a backlog already let in. The flood's surplus waits
+ * (nothing is dropped, each contact's order is kept: an inbox job drains its contact's
+ * messages in arrival order), and every other workspace's turns find the worker, the
+ * database pool and the machine with room to spare.
+ *
+ * A workspace counts as talking for `contendedForMs` after its last main-lane turn: an
+ * ordinary workspace's messages come seconds apart, and each one that found the flood
+ * at full speed again would meet its whole batch. Keep the rate above the API's
+ * WORKSPACE_TURN_RATE: a flood admitted below its lane threshold would fall back into
+ * the main lane. Main-lane work of a workspace that has bulk work too (its first
+ * messages of a burst, before its rate crossed the threshold) is its own traffic, not
+ * contention: it never holds its own flood back.
  */
 export type BulkLaneGate = {
   /** A main-lane job of `workspaceId` (unknown: undefined) started. */
   noteMainWork: (workspaceId?: string) => void;
-  /** Resolves when a bulk-lane job of `workspaceId` may run, with the function to call once it is done. */
-  admit: (workspaceId?: string) => Promise<() => void>;
-  /** Bulk jobs waiting for admission. */
-  waiting: () => number;
+  /** A bulk-lane job of `workspaceId` started (its workspace's main-lane work is then its own). */
+  noteBulkWork: (workspaceId?: string) => void;
+  /** How many of `wanted` waiting bulk turns may start now; when fewer, when to ask again. */
+  admit: (wanted: number) => { take: number; askAgainInMs?: number };
 };
 
 export function createBulkLaneGate(options: {
   ratePerSecond: number;
-  /** Bulk jobs admitted and not yet done at most; default 100. */
-  maxOutstanding?: number;
+  /** How long a workspace counts as talking after its last main-lane turn; default 10 s. */
   contendedForMs?: number;
-  /** While contended, waiting jobs are admitted together every this many ms (so they share a turn batch); default 100. */
+  /** While contended, waiting turns are admitted together every this many ms (so they share a turn batch); default 100. */
   tickMs?: number;
   now?: () => number;
-  setTimer?: (run: () => void, ms: number) => unknown;
 }): BulkLaneGate {
   const now = options.now ?? (() => Date.now());
-  const setTimer = options.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms).unref());
-  const contendedForMs = options.contendedForMs ?? 1_000;
+  const contendedForMs = options.contendedForMs ?? 10_000;
   const tickMs = options.tickMs ?? 100;
-  const maxOutstanding = options.maxOutstanding ?? 100;
   const perTick = (options.ratePerSecond * tickMs) / 1_000;
   /** When each workspace last had a main-lane job / a bulk-lane job ('' : unknown workspace). */
   const mainSeen = new Map<string, number>();
@@ -58,64 +57,28 @@ export function createBulkLaneGate(options: {
     return until;
   };
   /** Admissions left in the current tick (a fraction carries over to the next). */
-  let allowance = Math.max(0, 1 - perTick);
+  let allowance = 0;
   let tickEnds = Number.NEGATIVE_INFINITY;
-  let timerSet = false;
-  let outstanding = 0;
-  const waiters: ((done: () => void) => void)[] = [];
-
-  /** Takes one admission if the current tick has one left. */
-  const take = (time: number): boolean => {
-    if (time >= tickEnds) {
-      allowance = Math.min(allowance, 1) + perTick;
-      tickEnds = time + tickMs;
-    }
-    if (allowance < 1) return false;
-    allowance -= 1;
-    return true;
-  };
-
-  /** A ticket for one admitted job: counts it outstanding until its `done` is called (once). */
-  const ticket = (): (() => void) => {
-    outstanding += 1;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      outstanding -= 1;
-      if (waiters.length > 0 && !timerSet) pump();
-    };
-  };
-
-  /** May a job be admitted now (and, while contended, take its share of the tick)? */
-  const mayAdmit = (time: number): boolean => outstanding < maxOutstanding && (time >= contendedUntil(time) || take(time));
-
-  const pump = (): void => {
-    timerSet = false;
-    while (waiters.length > 0) {
-      const time = now();
-      if (!mayAdmit(time)) break;
-      waiters.shift()?.(ticket());
-    }
-    // Waiting for a slot (a job done) needs no timer; waiting for the next tick (or the end of contention) does.
-    if (waiters.length === 0 || outstanding >= maxOutstanding) return;
-    const time = now();
-    timerSet = true;
-    setTimer(pump, Math.max(1, Math.min(tickEnds, contendedUntil(time)) - time));
-  };
 
   return {
     noteMainWork: (workspaceId) => {
       mainSeen.set(workspaceId ?? '', now());
     },
-    admit: (workspaceId) => {
-      const time = now();
-      if (workspaceId !== undefined) bulkSeen.set(workspaceId, time);
-      if (waiters.length === 0 && mayAdmit(time)) return Promise.resolve(ticket());
-      const admitted = new Promise<() => void>((release) => waiters.push(release));
-      if (!timerSet) pump();
-      return admitted;
+    noteBulkWork: (workspaceId) => {
+      if (workspaceId !== undefined) bulkSeen.set(workspaceId, now());
     },
-    waiting: () => waiters.length,
+    admit: (wanted) => {
+      const time = now();
+      const until = contendedUntil(time);
+      if (time >= until) return { take: wanted };
+      if (time >= tickEnds) {
+        // A new tick: its share, plus what the last one left of a fraction (never a backlog of ticks).
+        allowance = Math.min(allowance, 1) + perTick;
+        tickEnds = time + tickMs;
+      }
+      const take = Math.min(wanted, Math.floor(allowance));
+      allowance -= take;
+      return take < wanted ? { take, askAgainInMs: Math.max(1, Math.min(tickEnds, until) - time) } : { take };
+    },
   };
 }
