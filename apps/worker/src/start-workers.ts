@@ -142,19 +142,17 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
     ratePerSecond: options.bulkLaneRate ?? 100,
     ...(options.bulkLaneContendedMs !== undefined ? { contendedForMs: options.bulkLaneContendedMs } : {}),
   });
-  const batchesOf = (admit?: BulkLaneGate['admit']): GroupCommit<TurnSource, Effects | null> =>
+  const runBatch =
     turnBatchSize > 1
-      ? createGroupCommit((sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false }), async () => null, {
-          maxBatch: turnBatchSize,
-          maxInFlight: 1,
-          ...(admit ? { admit } : {}),
-        })
+      ? (sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false })
       : // A batching window: each turn alone (it may be deferred), as many at once as jobs run.
-        createGroupCommit(async ([source]: TurnSource[]) => (source ? [await runTurn(ctx, source)] : []), async () => null, {
-          maxBatch: 1,
-          maxInFlight: Number.POSITIVE_INFINITY,
-          ...(admit ? { admit } : {}),
-        });
+        (sources: TurnSource[]) => Promise.all(sources.map((source) => runTurn(ctx, source)));
+  const batchesOf = (admit?: BulkLaneGate['admit']): GroupCommit<TurnSource, Effects | null> =>
+    createGroupCommit(runBatch, async () => null, {
+      maxBatch: turnBatchSize,
+      maxInFlight: turnBatchSize > 1 ? 1 : Number.POSITIVE_INFINITY,
+      ...(admit ? { admit } : {}),
+    });
   const lanes = { main: batchesOf(), bulk: batchesOf(bulkGate.admit) };
   const turnOf = async (source: TurnSource, lane: InboundLane): Promise<Effects> => (await lanes[lane].run(source)) ?? (await runTurn(ctx, source));
   const inboxProcessor =

@@ -21,19 +21,27 @@ export type TwoWorkspaces = {
 export function twoWorkspaces(name: string, slugPrefix: string): TwoWorkspaces {
   const secretKey = randomBytes(32).toString('hex');
   const suffix = randomUUID().slice(0, 8);
-  const fixture: TwoWorkspaces = {
-    db: undefined as unknown as Db,
-    slug: `${slugPrefix}-${suffix}`,
-    otherSlug: `${slugPrefix}-other-${suffix}`,
-    callerFor: async (slug) => createCaller(await memberContext(fixture.db, secretKey, slug)),
+  const slug = `${slugPrefix}-${suffix}`;
+  const otherSlug = `${slugPrefix}-other-${suffix}`;
+  let opened: Db | undefined;
+  const db = (): Db => {
+    if (!opened) throw new Error('twoWorkspaces: the database opens in the test file\'s beforeAll');
+    return opened;
   };
   beforeAll(async () => {
-    fixture.db = createDb(inject('databaseUrl'), { maxConnections: 4 });
-    await createWorkspace(fixture.db, { name, slug: fixture.slug });
-    await createWorkspace(fixture.db, { name: 'Other', slug: fixture.otherSlug });
+    opened = createDb(inject('databaseUrl'), { maxConnections: 4 });
+    await createWorkspace(opened, { name, slug });
+    await createWorkspace(opened, { name: 'Other', slug: otherSlug });
   });
   afterAll(async () => {
-    await fixture.db?.$disconnect();
+    await opened?.$disconnect();
   });
-  return fixture;
+  return {
+    get db() {
+      return db();
+    },
+    slug,
+    otherSlug,
+    callerFor: async (workspaceSlug) => createCaller(await memberContext(db(), secretKey, workspaceSlug)),
+  };
 }
