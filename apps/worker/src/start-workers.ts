@@ -144,9 +144,9 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   });
   const runBatch =
     turnBatchSize > 1
-      ? (sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false })
+      ? (sources: TurnSource[]) => runTurns(ctx, sources, { waitForLocks: false, leaseReplies: true })
       : // A batching window: each turn alone (it may be deferred), as many at once as jobs run.
-        (sources: TurnSource[]) => Promise.all(sources.map((source) => runTurn(ctx, source)));
+        (sources: TurnSource[]) => Promise.all(sources.map((source) => runTurn(ctx, source, { leaseReplies: true })));
   const batchesOf = (admit?: BulkLaneGate['admit']): GroupCommit<TurnSource, Effects | null> =>
     createGroupCommit(runBatch, async () => null, {
       maxBatch: turnBatchSize,
@@ -154,7 +154,10 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       ...(admit ? { admit } : {}),
     });
   const lanes = { main: batchesOf(), bulk: batchesOf(bulkGate.admit) };
-  const turnOf = async (source: TurnSource, lane: InboundLane): Promise<Effects> => (await lanes[lane].run(source)) ?? (await runTurn(ctx, source));
+  // Every turn here stores its contact's first reply already claimed (leaseReplies): the
+  // effects are always dispatched with dispatchTurnEffects, which sends it without a claim.
+  const turnOf = async (source: TurnSource, lane: InboundLane): Promise<Effects> =>
+    (await lanes[lane].run(source)) ?? (await runTurn(ctx, source, { leaseReplies: true }));
   const inboxProcessor =
     (lane: InboundLane) =>
     async (job: Job, token?: string): Promise<void> => {
@@ -167,7 +170,9 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       const outcomes = await Promise.allSettled(
         jobs.map(async (each) => {
           const effects = await turnOf({ kind: 'inbox', job: each }, lane);
-          if (effects.deferUntil === undefined) return dispatchTurnEffects(ctx, options.queues, each, effects);
+          // Also while messages wait for the batching window: a call result applied meanwhile may have replied.
+          await dispatchTurnEffects(ctx, options.queues, each, effects);
+          if (effects.deferUntil === undefined) return;
           // Batching window: the contact may still be typing; look again when it has passed.
           if (single) return effects.deferUntil;
           await enqueueInboundBatch(options.queues, [{ job: each, messageId: `${each.channelId}/${each.contact}` }], lane, Math.max(effects.deferUntil - Date.now(), 10));
@@ -190,13 +195,15 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       const data = timerJobSchema.parse(job.data);
       // An expiry wake-up first looks without a lock: most find their session's expiry moved on.
       const effects = (data.kind === expiryWakeUpKind ? await expiryWakeUpPrecheck(ctx, data) : null) ?? (await turnOf({ kind: 'timer', job: data }, 'main'));
+      // Dispatched even when the wake-up waits on: its contact's other sources in the same
+      // batch (a message) may have produced replies, which ride on these effects.
+      await dispatchTurnEffects(ctx, options.queues, data, effects);
       // A session's expiry wake-up that came before its (moved) expiry: wait until then, unless
       // that is beyond the horizon: then the job ends, and the reconciler queues a new one in time.
       if (effects.deferUntil !== undefined && effects.deferUntil <= Date.now() + (ctx.timerHorizonMs ?? defaultTimerHorizonMs)) {
         await job.moveToDelayed(Math.max(effects.deferUntil, Date.now() + 10), token);
         throw new DelayedError();
       }
-      await dispatchTurnEffects(ctx, options.queues, data, effects);
     },
     { ...base, connection: createRedis(options.redisUrl), concurrency: options.concurrency },
   );

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { claimNextOutbound, claimNextOutbounds } from './claim-next-outbound';
 import { createDb } from './create-db';
 import { createTestFixture, type TestFixture } from './create-test-fixture';
-import { insertOutboundMessage } from './insert-outbound-message';
+import { insertOutboundMessage, insertOutboundMessages } from './insert-outbound-message';
 import { markOutboundFailed } from './mark-outbound-failed';
 import { markOutboundSent, markOutboundSentMany } from './mark-outbound-sent';
 import { releaseOutboundLease, renewOutboundLease } from './outbound-lease';
@@ -61,6 +61,34 @@ describe('claimNextOutbound', () => {
     expect(await claimNextOutbound(db, { ...input, token: 't5' })).toMatchObject({ kind: 'claimed', message: { id: third?.id } });
     await markOutboundSent(db, third?.id ?? '');
     expect(await claimNextOutbound(db, { ...input, token: 't6' })).toEqual({ kind: 'idle' });
+  });
+
+  it('stores a reply already claimed when its writer asks and the contact has nothing pending; behind a pending one it waits its turn', async () => {
+    const fixture = await createTestFixture(db);
+    const reply = (contact: string, key: string, lease?: { token: string; leaseMs: number }) => ({
+      workspaceId: fixture.workspace.id,
+      channelId: fixture.channel.id,
+      sessionId: null,
+      contact,
+      idempotencyKey: key,
+      text: key,
+      payload: {},
+      ...(lease ? { lease } : {}),
+    });
+    const [leased, plain] = await insertOutboundMessages(db, [reply('ana', 'a1', { token: 'turn-1', leaseMs: 60_000 }), reply('bob', 'b1')]);
+    expect(leased?.message).toMatchObject({ status: 'pending', attempts: 1, deliveryToken: 'turn-1' });
+    expect(leased?.message.deliveryLockedUntil?.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    expect(plain?.message).toMatchObject({ status: 'pending', attempts: 0, deliveryToken: null, deliveryLockedUntil: null });
+    const input = { channelId: fixture.channel.id, contact: 'ana', leaseMs: 60_000 };
+    // Held by its writer: every other claimer finds it in flight.
+    expect(await claimNextOutbound(db, { ...input, token: 'other' })).toMatchObject({ kind: 'busy', messageId: leased?.message.id, inFlight: true });
+
+    // Behind ana's pending a1, a later reply asking for a lease is stored unclaimed.
+    const [behind] = await insertOutboundMessages(db, [reply('ana', 'a2', { token: 'turn-2', leaseMs: 60_000 })]);
+    expect(behind?.message).toMatchObject({ attempts: 0, deliveryToken: null });
+    expect(await renewOutboundLease(db, leased?.message.id ?? '', 'turn-1', 60_000)).toBe(true);
+    await markOutboundSent(db, leased?.message.id ?? '');
+    expect(await claimNextOutbound(db, { ...input, token: 't3' })).toMatchObject({ kind: 'claimed', message: { id: behind?.message.id, attempts: 1 } });
   });
 
   it('gives the head to exactly one of many concurrent claimers', async () => {

@@ -19,6 +19,17 @@ export type InsertOutboundMessageInput = {
   text: string | null;
   /** What the channel adapter renders (any JSON-serializable value). */
   payload: unknown;
+  /**
+   * Store the reply already claimed for delivery by this caller, as claimNextOutbound
+   * would claim it (`token`, a lease of `leaseMs` from the database clock, `attempts` 1),
+   * when no earlier reply of its contact is pending; otherwise it is stored unclaimed and
+   * waits its turn. Saves the claim statement for the reply a worker delivers right after
+   * its turn commits. Give it at most to the first reply of a contact in one statement
+   * (the check cannot see the statement's own rows), and only under the contact's turn
+   * lock (no earlier reply of the contact can be stored meanwhile). A caller that does not
+   * deliver it leaves it held until the lease runs out.
+   */
+  lease?: { token: string; leaseMs: number };
 };
 
 /**
@@ -60,16 +71,31 @@ export async function insertOutboundMessages(
   });
 }
 
-/** The INSERT of insertOutboundMessages without its RETURNING clause (also part of writeTurnBatch). */
+/**
+ * The INSERT of insertOutboundMessages without its RETURNING clause (also part of writeTurnBatch).
+ * Rows go in input order (ORDER BY ord: their seq keeps it); a row given a `lease` takes
+ * it only when its contact has no pending outbound message in the statement's snapshot.
+ */
 export function insertOutboundStatement(inputs: readonly InsertOutboundMessageInput[]): Prisma.Sql {
   const now = new Date();
   const rows = inputs.map(
-    (input) =>
-      Prisma.sql`(${randomUUID()}, ${input.workspaceId}, ${input.channelId}, ${input.sessionId}, 'outbound', ${input.idempotencyKey}, ${input.contact}, ${input.text}, ${JSON.stringify(toJsonInput(input.payload))}::jsonb, 'pending', 0, ${now})`,
+    (input, index) =>
+      Prisma.sql`(${index}::int, ${randomUUID()}::text, ${input.workspaceId}::text, ${input.channelId}::text, ${input.sessionId}::text, ${input.idempotencyKey}::text, ${input.contact}::text, ${input.text}::text, ${JSON.stringify(toJsonInput(input.payload))}::jsonb, ${now}::timestamp, ${input.lease?.token ?? null}::text, ${input.lease?.leaseMs ?? null}::int)`,
   );
   return Prisma.sql`
-    INSERT INTO "Message" ("id", "workspaceId", "channelId", "sessionId", "direction", "channelMessageId", "contact", "text", "payload", "status", "attempts", "createdAt")
-    VALUES ${Prisma.join(rows)}
+    INSERT INTO "Message" ("id", "workspaceId", "channelId", "sessionId", "direction", "channelMessageId", "contact", "text", "payload", "status", "attempts", "createdAt", "deliveryToken", "deliveryLockedUntil")
+    SELECT v."id", v."workspaceId", v."channelId", v."sessionId", 'outbound', v."key", v."contact", v."text", v."payload", 'pending',
+           CASE WHEN l."leased" THEN 1 ELSE 0 END, v."createdAt",
+           CASE WHEN l."leased" THEN v."token" END,
+           CASE WHEN l."leased" THEN (clock_timestamp() AT TIME ZONE 'UTC') + (v."leaseMs" * interval '1 millisecond') END
+    FROM (VALUES ${Prisma.join(rows)}) AS v("ord", "id", "workspaceId", "channelId", "sessionId", "key", "contact", "text", "payload", "createdAt", "token", "leaseMs")
+    CROSS JOIN LATERAL (
+      SELECT v."token" IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM "Message" AS p
+        WHERE p."channelId" = v."channelId" AND p."contact" = v."contact" AND p."direction" = 'outbound' AND p."status" = 'pending'
+      ) AS "leased"
+    ) AS l
+    ORDER BY v."ord"
     ON CONFLICT DO NOTHING`;
 }
 

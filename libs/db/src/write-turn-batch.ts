@@ -8,6 +8,7 @@ import { upsertPersonAttributesStatements, type PersonAttributesWrite } from './
 import { insertAnalyticsEventsStatement, type RecordAnalyticsEventInput } from './record-analytics-event';
 import { insertSessionCallsStatement, markSessionCallsAppliedStatement, type BatchSessionCallInput } from './session-call-statements';
 import type { SqlClient } from './sql-client';
+import type { Message } from './to-message';
 import { throwIfRefused, updateActiveSessionsStatement, type UpdateActiveSessionInput } from './update-session';
 
 export type TurnBatchWrites = {
@@ -35,8 +36,12 @@ export type TurnBatchWrites = {
   persons?: readonly PersonAttributesWrite[];
 };
 
-/** Per reply, in input order: its stored id and whether it still waits for delivery (a repeat may not). */
-export type StoredReply = { id: string; pending: boolean };
+/**
+ * Per reply, in input order: its stored id, whether it still waits for delivery (a repeat
+ * may not), and, for a reply given a `lease` that took it, the stored message the caller
+ * now holds for delivery (as claimNextOutbound would have returned it).
+ */
+export type StoredReply = { id: string; pending: boolean; leased?: Message };
 
 /** What writeTurnBatch stored: the replies (in input order), and the timers cancelled because their sessions ended. */
 export type TurnBatchResult = { replies: StoredReply[]; cancelledTimers: { sessionId: string; timerId: string }[] };
@@ -63,7 +68,9 @@ export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Pr
   }
   if (writes.calls && writes.calls.length > 0) parts.push(Prisma.sql`calls AS (${insertSessionCallsStatement(writes.calls)})`);
   if (writes.appliedCalls && writes.appliedCalls.length > 0) parts.push(Prisma.sql`applied AS (${markSessionCallsAppliedStatement(writes.appliedCalls)})`);
-  if (writes.replies.length > 0) parts.push(Prisma.sql`replies AS (${insertOutboundStatement(writes.replies)} RETURNING "id", "channelId", "channelMessageId")`);
+  if (writes.replies.length > 0) {
+    parts.push(Prisma.sql`replies AS (${insertOutboundStatement(writes.replies)} RETURNING "id", "channelId", "channelMessageId", "deliveryToken", "seq", "createdAt", "deliveryLockedUntil", "payload")`);
+  }
   if (writes.armed.length > 0) parts.push(Prisma.sql`armed AS (${armSessionTimersStatement(writes.armed)})`);
   if (writes.cancelled.length > 0) parts.push(Prisma.sql`cancelled AS (${cancelSessionTimersStatement(writes.cancelled)})`);
   if (writes.sessions.length > 0) parts.push(Prisma.sql`sessions AS (${updateActiveSessionsStatement(writes.sessions)} RETURNING s."id")`);
@@ -78,18 +85,25 @@ export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Pr
   if (writes.events && writes.events.length > 0) parts.push(Prisma.sql`events AS (${insertAnalyticsEventsStatement(writes.events)})`);
   upsertPersonAttributesStatements(writes.persons ?? []).forEach((statement, index) => parts.push(Prisma.sql`${Prisma.raw(`persons${index}`)} AS (${statement})`));
   if (parts.length === 0) return { replies: [], cancelledTimers: [] };
-  const results: Prisma.Sql[] = [Prisma.sql`SELECT NULL::text AS "kind", NULL::text AS "id", NULL::text AS "channelId", NULL::text AS "key" WHERE false`];
-  if (writes.replies.length > 0) results.push(Prisma.sql`SELECT 'reply', "id", "channelId", "channelMessageId" FROM replies`);
-  if (writes.sessions.length > 0) results.push(Prisma.sql`SELECT 'session', "id", NULL, NULL FROM sessions`);
-  if (ended.length > 0) results.push(Prisma.sql`SELECT 'timer', "sessionId", NULL, "timerId" FROM ended`);
-  const rows = await tx.$queryRaw<{ kind: string; id: string; channelId: string | null; key: string | null }[]>`
+  const results: Prisma.Sql[] = [
+    Prisma.sql`SELECT NULL::text AS "kind", NULL::text AS "id", NULL::text AS "channelId", NULL::text AS "key", NULL::text AS "token", NULL::bigint AS "seq", NULL::timestamp AS "createdAt", NULL::timestamp AS "lockedUntil", NULL::jsonb AS "payload" WHERE false`,
+  ];
+  if (writes.replies.length > 0) results.push(Prisma.sql`SELECT 'reply', "id", "channelId", "channelMessageId", "deliveryToken", "seq", "createdAt", "deliveryLockedUntil", "payload" FROM replies`);
+  if (writes.sessions.length > 0) results.push(Prisma.sql`SELECT 'session', "id", NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions`);
+  if (ended.length > 0) results.push(Prisma.sql`SELECT 'timer', "sessionId", NULL, "timerId", NULL, NULL, NULL, NULL, NULL FROM ended`);
+  const rows = await tx.$queryRaw<ResultRow[]>`
     WITH ${Prisma.join(parts, ',\n')}
     ${Prisma.join(results, '\nUNION ALL\n')}`;
 
   await throwIfRefused(tx, writes.sessions, new Set(rows.filter((row) => row.kind === 'session').map((row) => row.id)));
   const stored = new Map<string, StoredReply>();
+  const inputOf = new Map(writes.replies.map((reply) => [keyOf({ channelId: reply.channelId, channelMessageId: reply.idempotencyKey }), reply]));
   for (const row of rows) {
-    if (row.kind === 'reply' && row.channelId !== null) stored.set(keyOf({ channelId: row.channelId, channelMessageId: row.key }), { id: row.id, pending: true });
+    if (row.kind !== 'reply' || row.channelId === null) continue;
+    const key = keyOf({ channelId: row.channelId, channelMessageId: row.key });
+    const input = inputOf.get(key);
+    const leased = input && row.token !== null ? leasedMessage(input, row) : undefined;
+    stored.set(key, { id: row.id, pending: true, ...(leased ? { leased } : {}) });
   }
   for (const row of await findOutboundRepeats(tx, writes.replies, stored)) stored.set(keyOf(row), { id: row.id, pending: row.status === 'pending' });
   const replies = writes.replies.map((reply) => {
@@ -99,4 +113,43 @@ export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Pr
   });
   const cancelledTimers = rows.flatMap((row) => (row.kind === 'timer' && row.key !== null ? [{ sessionId: row.id, timerId: row.key }] : []));
   return { replies, cancelledTimers };
+}
+
+type ResultRow = {
+  kind: string;
+  id: string;
+  channelId: string | null;
+  key: string | null;
+  token: string | null;
+  seq: bigint | null;
+  createdAt: Date | null;
+  lockedUntil: Date | null;
+  payload: Prisma.JsonValue;
+};
+
+/** The reply as stored with its lease (the row the statement wrote, from its input and RETURNING). */
+function leasedMessage(input: InsertOutboundMessageInput, row: ResultRow): Message {
+  return {
+    seq: row.seq ?? BigInt(0),
+    id: row.id,
+    workspaceId: input.workspaceId,
+    channelId: input.channelId,
+    sessionId: input.sessionId,
+    direction: 'outbound',
+    channelMessageId: input.idempotencyKey,
+    contact: input.contact,
+    text: input.text,
+    payload: row.payload,
+    status: 'pending',
+    attempts: 1,
+    error: null,
+    createdAt: row.createdAt ?? new Date(),
+    processedAt: null,
+    sentAt: null,
+    deliveryToken: row.token,
+    deliveryLockedUntil: row.lockedUntil,
+    providerMessageId: null,
+    deliveryStatus: null,
+    deliveryStatusAt: null,
+  };
 }

@@ -8,6 +8,7 @@ import {
   releaseOutboundLease,
   renewOutboundLease,
   type Message,
+  type OutboundClaim,
 } from '@parley/db';
 import { HttpRequestError, httpRequest, type HttpErrorKind, type HttpPolicy, type RetryOptions } from '@parley/http';
 import type { OutboundJob } from '@parley/queue';
@@ -86,9 +87,10 @@ export async function deliverOutbound(
   let result: DeliveryResult | null = null;
   let route: Route | null = null;
   for (let sent = 0; sent < settings.maxPerJob; sent++) {
-    const token = randomUUID();
+    const held = sent === 0 ? options.leased : undefined;
+    const token = held?.deliveryToken ?? randomUUID();
     const input = { ...target, token, leaseMs: settings.leaseMs };
-    const claim = ctx.outbox ? await ctx.outbox.claim(input) : await claimNextOutbound(ctx.db, input);
+    const claim: OutboundClaim = held ? { kind: 'claimed', message: held } : ctx.outbox ? await ctx.outbox.claim(input) : await claimNextOutbound(ctx.db, input);
     if (claim.kind === 'idle') break;
     if (claim.kind === 'busy') {
       if (result) return result;
@@ -124,6 +126,12 @@ export type DeliverOptions = {
    * every later reply has a delivery of its own coming (deliverRepliesNow).
    */
   drainAfterOwn?: boolean;
+  /**
+   * The contact's earliest pending reply, already claimed by this caller (stored with its
+   * lease by the turn that wrote it: its `deliveryToken` is the lease's token): sent first,
+   * without a claim statement.
+   */
+  leased?: Message;
 };
 
 type AttemptOutcome =

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { claimNextOutbound, createDb, insertOutboundMessage } from '@parley/db';
+import { claimNextOutbound, createDb, insertOutboundMessage, insertOutboundMessages } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRunnerTestFixture, echoTestFlow, type RunnerTestFixture } from './create-runner-test-fixture';
 import { deliverRepliesNow } from './deliver-replies-now';
@@ -65,6 +65,25 @@ describe('deliverRepliesNow', () => {
     // Asked again (a repeated job): nothing is sent twice.
     expect(await deliverRepliesNow(fixture.ctx, { channelId: fixture.channelId, contact }, ids)).toEqual([]);
     expect(received).toEqual(['first', 'second', 'third']);
+  });
+
+  it('sends a reply its turn stored already claimed without claiming it again, then the later ones', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow, { outboundUrl: receiverUrl });
+    const contact = fixture.contact();
+    const reply = (text: string) => ({ workspaceId: fixture.workspaceId, channelId: fixture.channelId, sessionId: null, contact, idempotencyKey: randomUUID(), text, payload: { text, buttons: [] } });
+    const stored = await insertOutboundMessages(db, [{ ...reply('one'), lease: { token: 'this-turn', leaseMs: 30_000 } }, reply('two')]);
+    const [held] = stored;
+    const ids = stored.map((each) => each.message.id);
+    received.length = 0;
+
+    expect(await deliverRepliesNow(fixture.ctx, { channelId: fixture.channelId, contact }, ids, held?.message)).toEqual([]);
+    expect(received).toEqual(['one', 'two']);
+    const rows = await db.message.findMany({ where: { id: { in: ids } }, orderBy: { seq: 'asc' } });
+    // One attempt each: the held reply's lease was its only claim.
+    expect(rows.map((row) => [row.status, row.attempts, row.deliveryToken])).toEqual([
+      ['sent', 1, null],
+      ['sent', 1, null],
+    ]);
   });
 
   it('hands every reply to the queue while an earlier reply of the contact is in flight elsewhere', async () => {

@@ -1,4 +1,4 @@
-import type { ContactRef } from '@parley/db';
+import type { ContactRef, Message } from '@parley/db';
 import type { Queues } from '@parley/queue';
 import { deliverOutbound } from './deliver-outbound';
 import { dispatchEffects } from './dispatch-effects';
@@ -18,14 +18,16 @@ import type { RunnerContext } from './runner-context';
  * reply in flight elsewhere or backing off, a retry after a failure) or Postgres
  * failed — the queued jobs then deliver them exactly as before. A crash before
  * or during this call loses nothing: the replies are stored as pending, and the
- * reconciler queues them.
+ * reconciler queues them. `leased`: the first of them, stored already claimed by this
+ * worker (Effects.leasedReplies): it goes first without a claim (a crash leaves it held
+ * until its lease runs out, as a crash after a claim does).
  */
-export async function deliverRepliesNow(ctx: RunnerContext, contact: ContactRef, messageIds: readonly string[]): Promise<string[]> {
+export async function deliverRepliesNow(ctx: RunnerContext, contact: ContactRef, messageIds: readonly string[], leased?: Message): Promise<string[]> {
   const last = messageIds.at(-1);
   if (last === undefined) return [];
   try {
     const job = { messageId: last, channelId: contact.channelId, contact: contact.contact };
-    const result = await deliverOutbound(ctx, job, undefined, { drainAfterOwn: false });
+    const result = await deliverOutbound(ctx, job, undefined, { drainAfterOwn: false, ...(leased ? { leased } : {}) });
     if (result.kind === 'sent' || result.kind === 'already-sent' || result.kind === 'permanent-failure') return [];
   } catch (error) {
     ctx.logger.warn({ err: error instanceof Error ? error.message : String(error), messageId: last }, 'immediate delivery failed; queueing it');
@@ -39,8 +41,9 @@ export async function deliverRepliesNow(ctx: RunnerContext, contact: ContactRef,
  * cancelled meanwhile (dispatchEffects).
  */
 export async function dispatchTurnEffects(ctx: RunnerContext, queues: Queues, contact: ContactRef, effects: Effects): Promise<void> {
+  const leased = effects.leasedReplies.find((reply) => reply.channelId === contact.channelId && reply.contact === contact.contact);
   const [queued] = await Promise.all([
-    deliverRepliesNow(ctx, contact, effects.outboundMessageIds),
+    deliverRepliesNow(ctx, contact, effects.outboundMessageIds, leased),
     dispatchEffects(queues, { ...effects, outboundMessageIds: [] }, ctx.clock(), ctx.timerHorizonMs),
   ]);
   if (queued.length > 0) await dispatchEffects(queues, { ...emptyEffects(), outboundMessageIds: queued }, ctx.clock());

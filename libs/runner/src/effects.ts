@@ -1,3 +1,4 @@
+import type { Message } from '@parley/db';
 import type { CallJob, TimerJob } from '@parley/queue';
 
 /**
@@ -8,6 +9,12 @@ import type { CallJob, TimerJob } from '@parley/queue';
  */
 export type Effects = {
   outboundMessageIds: string[];
+  /**
+   * Of those, the replies stored already claimed for this worker's delivery (runTurns with
+   * `leaseReplies`: each its contact's earliest pending reply). dispatchTurnEffects sends
+   * them without claiming; anything else leaves them held until their lease runs out.
+   */
+  leasedReplies: Message[];
   timers: TimerJob[];
   cancelledTimers: { sessionId: string; timerId: string }[];
   /** Expiry wake-up jobs to schedule: sessions whose expiry is now watched (see scheduleExpiryWakeUp). */
@@ -21,11 +28,12 @@ export type Effects = {
 };
 
 export function emptyEffects(): Effects {
-  return { outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [] };
+  return { outboundMessageIds: [], leasedReplies: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [] };
 }
 
 export function mergeEffects(into: Effects, from: Effects): void {
   into.outboundMessageIds.push(...from.outboundMessageIds);
+  into.leasedReplies.push(...from.leasedReplies);
   into.timers.push(...from.timers);
   into.cancelledTimers.push(...from.cancelledTimers);
   into.wakeUps.push(...from.wakeUps);

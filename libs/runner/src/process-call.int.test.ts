@@ -212,7 +212,7 @@ describe('calls in turn batches', () => {
     expect(await replies(fixture.channelId, contact)).toEqual(['Order D4 is shipped', 'you said still there?']);
     expect(await db.sessionCall.findUniqueOrThrow({ where: { id: call.callId } })).toMatchObject({ status: 'applied' });
     // A repeated result job finds nothing left to apply.
-    expect(await processInboxBatch(fixture.ctx, [resume])).toEqual([{ outboundMessageIds: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [] }]);
+    expect(await processInboxBatch(fixture.ctx, [resume])).toEqual([{ outboundMessageIds: [], leasedReplies: [], timers: [], cancelledTimers: [], wakeUps: [], cancelledWakeUps: [], calls: [] }]);
   });
 
   it('drops, in a batch, a stored result whose session ended, whichever job of the contact comes first', async () => {

@@ -80,6 +80,29 @@ describe('runTurns', () => {
     expect((await replies(fixture.channelId, a)).at(-1)).toBe('echo three');
   });
 
+  it('with leaseReplies, hands back each contact\'s first reply already claimed, unless an earlier reply of the contact is still pending', async () => {
+    const fixture = await createRunnerTestFixture(db, echoTestFlow);
+    const [a, b] = [await started(fixture), await started(fixture)];
+    // a's "ready" was delivered; b's is still pending, so b's next reply must wait behind it.
+    await db.message.updateMany({ where: { channelId: fixture.channelId, contact: a, direction: 'outbound' }, data: { status: 'sent' } });
+    await say(fixture, a, 'one');
+    await say(fixture, a, 'two');
+    await say(fixture, b, 'three');
+
+    const effects = await runTurns(fixture.ctx, [a, b].map((contact) => ({ kind: 'inbox' as const, job: { channelId: fixture.channelId, contact } })), { waitForLocks: false, leaseReplies: true });
+
+    const [ofA, ofB] = effects;
+    expect(ofA?.outboundMessageIds).toHaveLength(2);
+    expect(ofA?.leasedReplies.map((reply) => [reply.id, reply.text, reply.attempts])).toEqual([[ofA?.outboundMessageIds[0], 'echo one', 1]]);
+    const held = await db.message.findUniqueOrThrow({ where: { id: ofA?.outboundMessageIds[0] ?? '' } });
+    expect(held).toMatchObject({ status: 'pending', attempts: 1, deliveryToken: ofA?.leasedReplies[0]?.deliveryToken });
+    expect(held.deliveryLockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    const second = await db.message.findUniqueOrThrow({ where: { id: ofA?.outboundMessageIds[1] ?? '' } });
+    expect(second).toMatchObject({ attempts: 0, deliveryToken: null });
+    expect(ofB?.outboundMessageIds).toHaveLength(1);
+    expect(ofB?.leasedReplies).toEqual([]);
+  });
+
   it('starts the sessions of new contacts as processInbox would, answering all their messages in order', async () => {
     const fixture = await createRunnerTestFixture(db, echoTestFlow);
     const alone = fixture.contact();

@@ -1,7 +1,7 @@
 import { contactLockKey, lockContacts, tryLockContacts, withSqlTransaction } from '@parley/db';
 import { expiryWakeUpKind } from '@parley/queue';
 import { emptyEffects, type Effects } from '../effects';
-import { turnTransactionTimeoutMs, type RunnerContext } from '../runner-context';
+import { defaultDeliverySettings, turnTransactionTimeoutMs, type RunnerContext } from '../runner-context';
 import { contactKey, loadTurnInputs, type ContactWork } from './load-turn-inputs';
 import { planContactTurns } from './plan-contact-turns';
 import type { TurnSource } from './turn-source';
@@ -26,9 +26,12 @@ import { writeTurnPlans } from './write-turn-plans';
  * commit: the contact's effects go with its first source, the others get empty effects,
  * except `deferUntil` — an inbox source while the batching window is open, a wake-up
  * whose session now expires later — which each such source carries: run it again then.
+ * `leaseReplies`: each contact's first reply is stored already claimed for this caller's
+ * delivery (the effects' `leasedReplies`, see writeTurnPlans): only for a caller that
+ * dispatches the effects with dispatchTurnEffects right after.
  * Throws (nothing written) if a session's version moved on underneath it.
  */
-export async function runTurns(ctx: RunnerContext, sources: readonly TurnSource[], options: { waitForLocks: boolean }): Promise<(Effects | null)[]> {
+export async function runTurns(ctx: RunnerContext, sources: readonly TurnSource[], options: TurnOptions): Promise<(Effects | null)[]> {
   const results: (Effects | null)[] = sources.map(() => emptyEffects());
   const works = new Map<string, ContactWork & { sources: number[] }>();
   sources.forEach((source, index) => {
@@ -56,7 +59,8 @@ export async function runTurns(ctx: RunnerContext, sources: readonly TurnSource[
       }
       const inputs = await loadTurnInputs(tx, ctx, mine);
       const plans = inputs.map(planContactTurns);
-      const effects = await writeTurnPlans(tx, inputs, plans);
+      const leaseMs = options.leaseReplies ? (ctx.delivery?.leaseMs ?? defaultDeliverySettings.leaseMs) : undefined;
+      const effects = await writeTurnPlans(tx, inputs, plans, leaseMs === undefined ? {} : { leaseMs });
       mine.forEach((work, index) => {
         const plan = plans[index];
         const [first] = work.sources;
@@ -84,8 +88,10 @@ export async function runTurns(ctx: RunnerContext, sources: readonly TurnSource[
   );
 }
 
+export type TurnOptions = { waitForLocks: boolean; leaseReplies?: boolean };
+
 /** runTurns for one source, waiting for its contact's lock. */
-export async function runTurn(ctx: RunnerContext, source: TurnSource): Promise<Effects> {
-  const [effects] = await runTurns(ctx, [source], { waitForLocks: true });
+export async function runTurn(ctx: RunnerContext, source: TurnSource, options: { leaseReplies?: boolean } = {}): Promise<Effects> {
+  const [effects] = await runTurns(ctx, [source], { ...options, waitForLocks: true });
   return effects ?? emptyEffects();
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { personRefKey, writeTurnBatch, type PersonAttributesWrite, type SqlClient, type StartedSessionInput, type UpdateActiveSessionInput } from '@parley/db';
 import { emptyEffects, type Effects } from '../effects';
 import type { ContactPlan, ContactTurnInput } from './plan-contact-turns';
@@ -7,9 +8,16 @@ import type { ContactPlan, ContactTurnInput } from './plan-contact-turns';
  * replies, timers armed and cancelled, sessions saved, started and ended, calls stored,
  * results applied, messages processed, analytics events, person-scoped values), then
  * each contact's effects to dispatch after commit, in the order of `plans`.
+ * With `leaseMs`, each contact's first reply is stored already claimed for delivery by
+ * this caller (its effects' `leasedReplies`) when no earlier reply of the contact is pending.
  * Throws (the caller rolls back) if a session's version moved on underneath it.
  */
-export async function writeTurnPlans(tx: SqlClient, inputs: readonly ContactTurnInput[], plans: readonly ContactPlan[]): Promise<Effects[]> {
+export async function writeTurnPlans(
+  tx: SqlClient,
+  inputs: readonly ContactTurnInput[],
+  plans: readonly ContactPlan[],
+  options: { leaseMs?: number } = {},
+): Promise<Effects[]> {
   const sessions: UpdateActiveSessionInput[] = [];
   const started: StartedSessionInput[] = [];
   const ended: string[] = [];
@@ -34,7 +42,9 @@ export async function writeTurnPlans(tx: SqlClient, inputs: readonly ContactTurn
     }
   });
   const stored = await writeTurnBatch(tx, {
-    replies: plans.flatMap((plan) => plan.replies),
+    replies: plans.flatMap((plan) =>
+      plan.replies.map((reply, index) => (index === 0 && options.leaseMs !== undefined ? { ...reply, lease: { token: randomUUID(), leaseMs: options.leaseMs } } : reply)),
+    ),
     armed: plans.flatMap((plan) => plan.armed.map((timer) => timer.row)),
     cancelled: plans.flatMap((plan) => plan.cancelled),
     sessions,
@@ -52,8 +62,9 @@ export async function writeTurnPlans(tx: SqlClient, inputs: readonly ContactTurn
   let reply = 0;
   plans.forEach((plan, index) => {
     const each = effects[index] ?? emptyEffects();
-    for (const { id, pending } of stored.replies.slice(reply, reply + plan.replies.length)) {
+    for (const { id, pending, leased } of stored.replies.slice(reply, reply + plan.replies.length)) {
       if (pending) each.outboundMessageIds.push(id);
+      if (leased) each.leasedReplies.push(leased);
     }
     reply += plan.replies.length;
     each.timers.push(...plan.armed.map((timer) => timer.job));
