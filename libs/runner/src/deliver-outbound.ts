@@ -160,10 +160,11 @@ async function attemptDelivery(
   settings: DeliverySettings,
   retry: Partial<RetryOptions> | undefined,
 ): Promise<AttemptOutcome> {
-  const log = ctx.logger.child({ sessionId: message.sessionId, messageId: message.id });
+  // Bindings per call, not a child logger per reply: a child serializes its bindings (through redaction) even when nothing is logged.
+  const ids = { sessionId: message.sessionId, messageId: message.id };
   const fail = async (error: string): Promise<AttemptOutcome> => {
     await markOutboundFailed(ctx.db, message.id, error);
-    log.warn({ err: error, attempts: message.attempts }, 'reply failed permanently');
+    ctx.logger.warn({ ...ids, err: error, attempts: message.attempts }, 'reply failed permanently');
     return { kind: 'failed', error };
   };
   if (!route.ok) return fail(route.error);
@@ -198,7 +199,7 @@ async function attemptDelivery(
       (renewed) => {
         if (!renewed && !leaseLost) {
           leaseLost = true;
-          log.warn({ elapsedMs: Date.now() - startedAt, leaseMs: settings.leaseMs }, 'delivery lease lost: another attempt may send this reply too');
+          ctx.logger.warn({ ...ids, elapsedMs: Date.now() - startedAt, leaseMs: settings.leaseMs }, 'delivery lease lost: another attempt may send this reply too');
         }
       },
       () => undefined,
@@ -209,8 +210,8 @@ async function attemptDelivery(
     const response = await httpRequest({ ...request, ...(retry ? { retry } : {}) }, { policy: route.policy });
     const answer = readProviderResponse(channel.type, response.status, response.body);
     if (!answer.ok) return fail(redactSecrets(answer.error, channel.secrets));
-    await markSentPersistently(ctx, message.id, answer.providerMessageId, log);
-    log.info({ attempts: response.attempts, providerMessageId: answer.providerMessageId }, 'reply delivered');
+    await markSentPersistently(ctx, message.id, answer.providerMessageId);
+    ctx.logger.info({ ...ids, attempts: response.attempts, providerMessageId: answer.providerMessageId }, 'reply delivered');
     return { kind: 'sent', attempts: response.attempts };
   } catch (error) {
     if (!(error instanceof HttpRequestError)) throw error;
@@ -221,7 +222,7 @@ async function attemptDelivery(
     if (message.attempts >= settings.maxAttempts) return fail(`gave up after ${message.attempts} attempts: ${reason}`);
     const retryInMs = retryDelayMs(message.attempts);
     await releaseOutboundLease(ctx.db, message.id, token, reason, retryInMs);
-    log.warn({ err: reason, attempts: message.attempts, retryInMs }, 'delivery failed; the contact’s replies wait');
+    ctx.logger.warn({ ...ids, err: reason, attempts: message.attempts, retryInMs }, 'delivery failed; the contact’s replies wait');
     return { kind: 'retry', error: reason, until: Date.now() + retryInMs };
   } finally {
     clearInterval(heartbeat);
@@ -242,7 +243,6 @@ async function markSentPersistently(
   ctx: RunnerContext,
   id: string,
   providerMessageId: string | null,
-  log: RunnerContext['logger'],
 ): Promise<void> {
   const deadline = Date.now() + markSentPatienceMs;
   for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
@@ -252,7 +252,7 @@ async function markSentPersistently(
       return;
     } catch (error) {
       if (Date.now() + delay > deadline) throw error;
-      if (delay === 200) log.warn({ err: error instanceof Error ? error.message : String(error) }, 'reply delivered but not yet recorded as sent; retrying');
+      if (delay === 200) ctx.logger.warn({ messageId: id, err: error instanceof Error ? error.message : String(error) }, 'reply delivered but not yet recorded as sent; retrying');
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
