@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from './create-db';
 import type { SqlClient } from './sql-client';
 import { Prisma, type Message as MessageRow } from './generated/client';
-import { toJsonInput } from './to-json-input';
+import { toJsonText } from './to-json-input';
 import { toMessage, type Message } from './to-message';
 
 export type InsertOutboundMessageInput = {
@@ -80,7 +80,7 @@ export function insertOutboundStatement(inputs: readonly InsertOutboundMessageIn
   const now = new Date();
   const rows = inputs.map(
     (input, index) =>
-      Prisma.sql`(${index}::int, ${randomUUID()}::text, ${input.workspaceId}::text, ${input.channelId}::text, ${input.sessionId}::text, ${input.idempotencyKey}::text, ${input.contact}::text, ${input.text}::text, ${JSON.stringify(toJsonInput(input.payload))}::jsonb, ${now}::timestamp, ${input.lease?.token ?? null}::text, ${input.lease?.leaseMs ?? null}::int)`,
+      Prisma.sql`(${index}::int, ${randomUUID()}::text, ${input.workspaceId}::text, ${input.channelId}::text, ${input.sessionId}::text, ${input.idempotencyKey}::text, ${input.contact}::text, ${input.text}::text, ${toJsonText(input.payload)}::jsonb, ${now}::timestamp, ${input.lease?.token ?? null}::text, ${input.lease?.leaseMs ?? null}::int)`,
   );
   return Prisma.sql`
     INSERT INTO "Message" ("id", "workspaceId", "channelId", "sessionId", "direction", "channelMessageId", "contact", "text", "payload", "status", "attempts", "createdAt", "deliveryToken", "deliveryLockedUntil")

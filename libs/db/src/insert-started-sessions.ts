@@ -2,7 +2,7 @@ import type { SessionStatus } from './column-schemas';
 import { Prisma } from './generated/client';
 import { insertAnalyticsEventsStatement } from './record-analytics-event';
 import { sessionActiveKey } from './session-active-key';
-import { toJsonInput } from './to-json-input';
+import { toJsonText } from './to-json-input';
 
 /** A session started by a batch of turns (see writeTurnBatch), with its state after them. */
 export type StartedSessionInput = {
@@ -34,7 +34,7 @@ export function insertStartedSessionsStatement(inputs: readonly StartedSessionIn
     const status = input.status ?? 'active';
     const active = status === 'active';
     return Prisma.sql`(${input.id}, ${input.workspaceId}, ${input.botId}, ${input.botVersionId}, ${input.channelId}, ${input.contact}, ${status},
-      ${JSON.stringify(toJsonInput(input.state))}::jsonb, ${input.version}::int, ${active ? sessionActiveKey(input.channelId, input.contact) : null}, ${now}, ${now}, ${now},
+      ${toJsonText(input.state)}::jsonb, ${input.version}::int, ${active ? sessionActiveKey(input.channelId, input.contact) : null}, ${now}, ${now}, ${now},
       ${active ? input.expiresAt : null}::timestamp(3), ${active ? null : now}::timestamp(3))`;
   });
   return Prisma.sql`

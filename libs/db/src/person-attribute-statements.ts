@@ -1,7 +1,7 @@
 import { Prisma } from './generated/client';
 import { personContactColumn, type PersonContact } from './person-contact-schema';
 import type { SqlClient } from './sql-client';
-import { toJsonInput } from './to-json-input';
+import { toJsonText } from './to-json-input';
 
 /** A person of a workspace, by the contact that identifies them (normalized: normalizePersonContact). */
 export type PersonRef = { workspaceId: string; contact: PersonContact };
@@ -52,7 +52,7 @@ export function upsertPersonAttributesStatements(writes: readonly PersonAttribut
     const of = writes.filter((write) => personContactColumn(write.contact.type) === column);
     if (of.length === 0) return [];
     const values = of.map(
-      (write) => Prisma.sql`(gen_random_uuid()::text, ${write.workspaceId}, ${write.contact.value}, ${JSON.stringify(toJsonInput(write.attributes))}::jsonb, ${now}, ${now})`,
+      (write) => Prisma.sql`(gen_random_uuid()::text, ${write.workspaceId}, ${write.contact.value}, ${toJsonText(write.attributes)}::jsonb, ${now}, ${now})`,
     );
     const target = Prisma.raw(`"${column}"`);
     return [

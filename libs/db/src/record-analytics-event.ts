@@ -1,6 +1,6 @@
 import type { Tx } from './create-db';
 import { Prisma, type AnalyticsEvent } from './generated/client';
-import { toJsonInput } from './to-json-input';
+import { toJsonInput, toJsonText } from './to-json-input';
 
 export type RecordAnalyticsEventInput = {
   workspaceId: string;
@@ -28,7 +28,7 @@ export async function recordAnalyticsEvent(db: Tx, input: RecordAnalyticsEventIn
 export function insertAnalyticsEventsStatement(inputs: readonly RecordAnalyticsEventInput[]): Prisma.Sql {
   const values = inputs.map(
     (input) =>
-      Prisma.sql`(gen_random_uuid()::text, ${input.workspaceId}, ${input.botId ?? null}, ${input.sessionId ?? null}, ${input.type}, ${JSON.stringify(toJsonInput(input.payload))}::jsonb)`,
+      Prisma.sql`(gen_random_uuid()::text, ${input.workspaceId}, ${input.botId ?? null}, ${input.sessionId ?? null}, ${input.type}, ${toJsonText(input.payload)}::jsonb)`,
   );
   return Prisma.sql`INSERT INTO "AnalyticsEvent" ("id", "workspaceId", "botId", "sessionId", "type", "payload") VALUES ${Prisma.join(values)}`;
 }

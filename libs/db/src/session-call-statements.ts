@@ -1,7 +1,7 @@
 import { Prisma, type SessionCall as SessionCallRow } from './generated/client';
 import type { InsertSessionCallInput } from './insert-session-call';
 import type { SqlClient } from './sql-client';
-import { toJsonInput } from './to-json-input';
+import { toJsonText } from './to-json-input';
 import { toSessionCall, type SessionCall } from './to-session-call';
 
 /** A call a batch of turns stores (insertSessionCall's fields, with the id chosen by the caller). */
@@ -14,7 +14,7 @@ export type BatchSessionCallInput = Omit<InsertSessionCallInput, 'result'> & { i
 export function insertSessionCallsStatement(inputs: readonly BatchSessionCallInput[]): Prisma.Sql {
   const values = inputs.map(
     (input) => Prisma.sql`(${input.id}, ${input.workspaceId}, ${input.botId}, ${input.sessionId}, ${input.channelId}, ${input.contact}, ${input.key}, ${input.name},
-      ${JSON.stringify(toJsonInput(input.call))}::jsonb, 'pending')`,
+      ${toJsonText(input.call)}::jsonb, 'pending')`,
   );
   return Prisma.sql`
     INSERT INTO "SessionCall" ("id", "workspaceId", "botId", "sessionId", "channelId", "contact", "key", "name", "call", "status")

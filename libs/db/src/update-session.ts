@@ -4,7 +4,7 @@ import type { SqlClient } from './sql-client';
 import { Prisma, type Session as SessionRow } from './generated/client';
 import { NotFoundError } from './not-found-error';
 import { StaleSessionError } from './stale-session-error';
-import { toJsonInput } from './to-json-input';
+import { toJsonText } from './to-json-input';
 import { toSession, type Session } from './to-session';
 
 export type UpdateSessionInput = {
@@ -36,7 +36,7 @@ export type UpdateSessionInput = {
 export async function updateSession(tx: Tx, input: UpdateSessionInput): Promise<Session> {
   const now = new Date();
   const ended = input.status !== 'active';
-  const state = JSON.stringify(toJsonInput(input.state));
+  const state = toJsonText(input.state);
   const [row] = await tx.$queryRaw<SessionRow[]>`
     UPDATE "Session"
     SET "state" = ${state}::jsonb, "status" = ${input.status}, "version" = "version" + 1,
@@ -78,7 +78,7 @@ export function updateActiveSessionsStatement(inputs: readonly UpdateActiveSessi
   const now = new Date();
   const values = inputs.map(
     (input) =>
-      Prisma.sql`(${input.id}, ${input.expectedVersion}::int, ${JSON.stringify(toJsonInput(input.state))}::jsonb, ${input.expiresAt}::timestamp(3), ${input.status ?? 'active'})`,
+      Prisma.sql`(${input.id}, ${input.expectedVersion}::int, ${toJsonText(input.state)}::jsonb, ${input.expiresAt}::timestamp(3), ${input.status ?? 'active'})`,
   );
   return Prisma.sql`
     UPDATE "Session" AS s
