@@ -63,7 +63,7 @@ export type WorkerOptions = {
   /** Outbound delivery lease, attempts and burst size (see DeliverySettings). */
   delivery?: Partial<DeliverySettings>;
   /**
-   * Most contacts whose turns share one transaction (runTurns); default 50.
+   * Most contacts whose turns share one transaction (runTurns); default 100.
    * 1 runs every job in its own transaction. Unused with a batching window.
    */
   turnBatchSize?: number;
@@ -134,7 +134,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   // Two lanes (createInboundLanes), each with its own batches: the bulk lane carries the
   // messages of workspaces sending faster than their share, so everyone else's turns (and
   // every timer) never wait behind a batch of theirs.
-  const turnBatchSize = options.inboxBatchWindowMs ? 1 : (options.turnBatchSize ?? 50);
+  const turnBatchSize = options.inboxBatchWindowMs ? 1 : (options.turnBatchSize ?? 100);
   // While another workspace talks at an ordinary pace, floods start their turns at their share:
   // the gate is asked as each bulk turn batch forms, so a workspace that starts talking meets
   // at most the one bulk batch already running.

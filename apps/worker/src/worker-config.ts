@@ -15,7 +15,7 @@ export const workerConfigSchema = z.object({
    */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
   /** Most contacts whose plain turns (replies and timers only) share one transaction; 1 = one transaction per job. */
-  TURN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  TURN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(100),
   /** Deliveries in flight at once by this process. */
   OUTBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
   /**
