@@ -88,7 +88,11 @@ export async function writeTurnBatch(tx: SqlClient, writes: TurnBatchWrites): Pr
   const results: Prisma.Sql[] = [
     Prisma.sql`SELECT NULL::text AS "kind", NULL::text AS "id", NULL::text AS "channelId", NULL::text AS "key", NULL::text AS "token", NULL::bigint AS "seq", NULL::timestamp AS "createdAt", NULL::timestamp AS "lockedUntil", NULL::jsonb AS "payload" WHERE false`,
   ];
-  if (writes.replies.length > 0) results.push(Prisma.sql`SELECT 'reply', "id", "channelId", "channelMessageId", "deliveryToken", "seq", "createdAt", "deliveryLockedUntil", "payload" FROM replies`);
+  if (writes.replies.length > 0) {
+    // The payload only of a leased reply: the one row the caller gets back whole (leasedMessage).
+    results.push(Prisma.sql`SELECT 'reply', "id", "channelId", "channelMessageId", "deliveryToken", "seq", "createdAt", "deliveryLockedUntil",
+      CASE WHEN "deliveryToken" IS NOT NULL THEN "payload" END FROM replies`);
+  }
   if (writes.sessions.length > 0) results.push(Prisma.sql`SELECT 'session', "id", NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM sessions`);
   if (ended.length > 0) results.push(Prisma.sql`SELECT 'timer', "sessionId", NULL, "timerId", NULL, NULL, NULL, NULL, NULL FROM ended`);
   const rows = await tx.$queryRaw<ResultRow[]>`
