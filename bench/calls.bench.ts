@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { echoFlow } from '../tests/support/echo-flow';
 import { lookupFlow } from '../tests/support/lookup-flow';
 import type { BenchRow, BenchSuite } from './bench-suite';
+import { startEchoSessions } from './support/start-echo-sessions';
 import { startBenchPlatform } from './support/bench-platform';
 import { openLoop } from './support/offered-load';
 import { SignedSender } from './support/signed-sender';
@@ -45,13 +46,7 @@ export const callsBench: BenchSuite = {
     try {
       const rows: BenchRow[] = [];
       const echoContacts = 40;
-      await Promise.all(
-        Array.from({ length: echoContacts }, async (_, index) => {
-          const ready = bench.clock.expect(`echo-${index}`, 'ready');
-          await echo.send(echo.prepare(`echo-${index}`, 'hi'));
-          await ready;
-        }),
-      );
+      await startEchoSessions(bench.clock, echo, 'echo-', echoContacts);
       let sent = 0;
       const echoPhase = async (): Promise<Awaited<ReturnType<typeof openLoop>>> => {
         const count = echoRate * echoSeconds;

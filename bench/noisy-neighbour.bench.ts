@@ -1,6 +1,9 @@
 import { echoFlow } from '../tests/support/echo-flow';
 import { percentile, type BenchRow, type BenchSuite } from './bench-suite';
 import { startBenchPlatform, type BenchPlatform } from './support/bench-platform';
+import { startFloodClient } from './support/flood-client';
+import { replyStages, stageFigures, type TracedReply } from './support/reply-stages';
+import { startEchoSessions } from './support/start-echo-sessions';
 import { openLoop, type LoadResult } from './support/offered-load';
 import { SignedSender } from './support/signed-sender';
 
@@ -11,11 +14,15 @@ const rounds = Number(process.env['BENCH_NOISY_ROUNDS'] ?? 6);
 
 /**
  * One workspace floods, another talks at an ordinary pace: one API and one worker
- * with default settings, an echo bot in each of two workspaces.
+ * with default settings, an echo bot in each of two workspaces. The flood's customers
+ * run in a process of their own (startFloodClient), as on their own machines: sharing
+ * this process's event loop, their sends and replies queued ahead of the quiet
+ * replies' arrival times and were counted as platform latency.
  * After an unmeasured warm-up, six rounds (BENCH_NOISY_ROUNDS) of:
  * 1. the quiet workspace alone: 50 msg/s for 10 s over 50 sessions (open loop);
  * 2. the same while the noisy workspace sends as fast as it is answered (200
- *    contacts, each sending its next message when the echo of the last arrived).
+ *    contacts, each sending its next message when the echo of the last arrived),
+ *    measured from 2 s after the flood began.
  * The quiet workspace's p99 during the floods against its p99 alone, each over the
  * 3,000 replies of its six rounds (target ≤ 1.2×; rounds alternate so that the
  * machine's own hiccups fall on both sides), and the noisy workspace's throughput.
@@ -27,38 +34,31 @@ export const noisyNeighbourBench: BenchSuite = {
   name: 'noisy-neighbour',
   run: async () => {
     const bench = await startBenchPlatform({ suite: 'noisy-neighbour', flow: echoFlow, workers: 1, apis: 1 });
-    const quiet = await otherWorkspaceChannel(bench);
+    const flooder = await startFloodClient();
     try {
+      const { apiUrls, webhookSecret } = bench.platform;
+      const quiet = bench.sender;
+      const noisyChannel = await bench.platform.addBot(echoFlow, { workspace: 'Noisy', outboundUrl: flooder.outboundUrl });
       const quietContacts = 50;
-      await startSessions(bench, quiet, 'quiet', quietContacts);
-      await startSessions(bench, bench.sender, 'noisy', noisyContacts);
+      await startEchoSessions(bench.clock, quiet, 'quiet-', quietContacts);
+      await flooder.startSessions({ apiUrls: [...apiUrls], channelId: noisyChannel, secret: webhookSecret, contacts: noisyContacts });
       // Warm-up, not measured: the processes' JIT, caches and pools settle first (the first
       // seconds after start-up otherwise set the "alone" tail).
       await quietPhase(bench, quiet, quietContacts, 'w');
       const alone: LoadResult[] = [];
       const during: LoadResult[] = [];
+      const tracedAlone: TracedReply[] = [];
+      const tracedDuring: TracedReply[] = [];
       let noisyReplies = 0;
       let floodingMs = 0;
       for (let round = 0; round < rounds; round++) {
-        alone.push(await quietPhase(bench, quiet, quietContacts, `a${round}-`));
-        let flooding = true;
-        const floodStarted = performance.now();
-        const flood = Promise.all(
-          Array.from({ length: noisyContacts }, async (_, index) => {
-            for (let n = 0; flooding; n++) {
-              const text = `n${round}-${index}-${n}`;
-              const echoed = bench.clock.expect(`noisy-${index}`, `echo ${text}`);
-              await bench.sender.send(bench.sender.prepare(`noisy-${index}`, text));
-              await echoed;
-              noisyReplies++;
-            }
-          }),
-        );
+        alone.push(await quietPhase(bench, quiet, quietContacts, `a${round}-`, tracedAlone));
+        await flooder.flood(round);
         await new Promise((resolve) => setTimeout(resolve, 2_000));
-        during.push(await quietPhase(bench, quiet, quietContacts, `b${round}-`));
-        flooding = false;
-        await flood;
-        floodingMs += performance.now() - floodStarted;
+        during.push(await quietPhase(bench, quiet, quietContacts, `b${round}-`, tracedDuring));
+        const flood = await flooder.stop();
+        noisyReplies += flood.replies;
+        floodingMs += flood.ms;
       }
       const aloneFigures = pooled(alone);
       const duringFigures = pooled(during);
@@ -71,32 +71,19 @@ export const noisyNeighbourBench: BenchSuite = {
           met: duringFigures.p99_ms <= 1.2 * aloneFigures.p99_ms,
         },
         { name: 'noisy workspace meanwhile (closed loop, 200 contacts)', figures: { replies_per_s: (noisyReplies * 1_000) / floodingMs } },
+        // Where the quiet workspace's time went: which stage the flood lengthened.
+        { name: 'quiet stages alone (ingress, pick-up, delivery)', figures: stageFigures(await replyStages(bench.databaseUrl, bench.platform.channelId, tracedAlone)) },
+        { name: 'quiet stages while another floods', figures: stageFigures(await replyStages(bench.databaseUrl, bench.platform.channelId, tracedDuring)) },
       ];
       return rows;
     } finally {
-      await quiet.close();
+      await flooder.close();
       await bench.stop();
     }
   },
 };
 
-/** A second workspace with its own echo bot on an HTTP channel replying to the bench's clock. */
-async function otherWorkspaceChannel(bench: BenchPlatform): Promise<SignedSender> {
-  const { apiUrls, webhookSecret } = bench.platform;
-  return new SignedSender(apiUrls, await bench.platform.addBot(echoFlow, { workspace: 'Quiet' }), webhookSecret);
-}
-
-async function startSessions(bench: BenchPlatform, sender: SignedSender, tag: string, count: number): Promise<void> {
-  await Promise.all(
-    Array.from({ length: count }, async (_, index) => {
-      const ready = bench.clock.expect(`${tag}-${index}`, 'ready');
-      await sender.send(sender.prepare(`${tag}-${index}`, 'hi'));
-      await ready;
-    }),
-  );
-}
-
-async function quietPhase(bench: BenchPlatform, sender: SignedSender, contacts: number, round: string): Promise<LoadResult> {
+async function quietPhase(bench: BenchPlatform, sender: SignedSender, contacts: number, round: string, trace: TracedReply[] = []): Promise<LoadResult> {
   const count = quietRate * phaseSeconds;
   const messages = Array.from({ length: count }, (_, index) => {
     const contact = `quiet-${index % contacts}`;
@@ -110,8 +97,9 @@ async function quietPhase(bench: BenchPlatform, sender: SignedSender, contacts: 
       const message = messages[index];
       if (!message) return false;
       const echoed = bench.clock.expect(message.contact, `echo ${message.text}`);
+      const sentAt = performance.timeOrigin + performance.now();
       await sender.send(message.request);
-      await echoed;
+      trace.push({ contact: message.contact, text: message.text, sentAt, arrivedAt: performance.timeOrigin + (await echoed) });
       return true;
     },
   });

@@ -33,10 +33,11 @@ export type Platform = {
   /** POST a signed inbound message to API number `api` (default 0), on the first bot's channel unless `channelId` is given. */
   post: (body: unknown, options?: { secret?: string; api?: number; channelId?: string }) => Promise<Response>;
   /**
-   * Publishes another bot on its own HTTP channel (same receiver, same webhook secret); returns
-   * the channel id. In the platform's workspace, or in a new one named `options.workspace`.
+   * Publishes another bot on its own HTTP channel (same webhook secret; replies to the same
+   * receiver unless `options.outboundUrl`); returns the channel id. In the platform's
+   * workspace, or in a new one named `options.workspace`.
    */
-  addBot: (flow: Flow, options?: { workspace?: string }) => Promise<string>;
+  addBot: (flow: Flow, options?: { workspace?: string; outboundUrl?: string }) => Promise<string>;
   startWorker: (extraEnv?: Record<string, string>) => AppProcess;
   stop: () => Promise<void>;
 };
@@ -53,13 +54,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const receiver = new ReplyReceiver(webhookSecret);
   const outboundUrl = options.outboundUrl ?? (await receiver.start());
   const workspace = await createWorkspace(db, { name: 'Test', slug: `t-${randomUUID()}` });
-  const addBot = async (flow: Flow, addOptions: { workspace?: string } = {}): Promise<string> => {
+  const addBot = async (flow: Flow, addOptions: { workspace?: string; outboundUrl?: string } = {}): Promise<string> => {
     const workspaceId = addOptions.workspace ? (await createWorkspace(db, { name: addOptions.workspace, slug: `t-${randomUUID()}` })).id : workspace.id;
     const bot = await createBot(db, { workspaceId, name: 'Test bot', draft: flow });
     await publishBot(db, bot.id);
     const created = await createChannel(
       db,
-      { workspaceId, botId: bot.id, type: 'http', name: 'test', config: { outboundUrl }, secrets: { webhookSecret } },
+      { workspaceId, botId: bot.id, type: 'http', name: 'test', config: { outboundUrl: addOptions.outboundUrl ?? outboundUrl }, secrets: { webhookSecret } },
       secretKey,
     );
     return created.id;
