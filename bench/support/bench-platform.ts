@@ -30,7 +30,8 @@ export type BenchPlatformOptions = {
  * (REDIS_URL, default redis://127.0.0.1:6379), `flow` published on an HTTP
  * channel whose replies go to a ReplyClock, and API and worker processes
  * started as `npm start` starts them (logs at `warn`). BENCH_PROFILE=1 runs
- * them with `--cpu-prof` (profiles in bench/results/profiles, written when they stop).
+ * them with `--cpu-prof` (profiles in bench/results/profiles, written when they stop);
+ * BENCH_NODE_ARGS adds Node options to both (space-separated, e.g. a V8 flag under test).
  */
 export async function startBenchPlatform(options: BenchPlatformOptions): Promise<BenchPlatform> {
   const database = await scratchDatabase(options.suite);
@@ -40,6 +41,7 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
   // Short, like a deployment's ("parley"): every job key carries it, so it counts in Redis memory.
   const redisPrefix = `pb${Date.now().toString(36)}`;
   const profile = process.env['BENCH_PROFILE'] === '1' ? ['--cpu-prof', `--cpu-prof-dir=${import.meta.dirname}/../results/profiles`] : [];
+  const nodeArgs = [...profile, ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
   const platform = await startPlatform({
     databaseUrl: database.url,
     redisUrl,
@@ -50,7 +52,7 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.workerEnv ? { workerEnv: options.workerEnv } : {}),
     ...(options.apiEnv ? { apiEnv: options.apiEnv } : {}),
-    nodeArgs: { api: profile, worker: profile },
+    nodeArgs: { api: nodeArgs, worker: nodeArgs },
   });
   const sender = new SignedSender(platform.apiUrls, platform.channelId, platform.webhookSecret);
   return {
