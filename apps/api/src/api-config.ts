@@ -25,7 +25,8 @@ export const apiConfigSchema = z.object({
   CHANNEL_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
   /**
    * Messages per second of one workspace (per API process) above which its new messages
-   * take the inbound bulk lane, so other workspaces' messages never wait behind its backlog.
+   * take the inbound bulk lane, so other workspaces' messages never wait behind its backlog
+   * (until its rate falls to half of this).
    */
   WORKSPACE_TURN_RATE: z.coerce.number().int().min(1).max(1_000_000).default(80),
   /**

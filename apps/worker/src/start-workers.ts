@@ -83,7 +83,7 @@ export type WorkerOptions = {
   timerHorizonMs?: number;
   /** The operator's egress policies (RunnerContext.egress); default: public addresses only. */
   egress?: EgressPolicies;
-  /** Bulk-lane turns started per second while another workspace talks (createBulkLaneGate); default 100. */
+  /** Bulk-lane turns started per second while another workspace talks (createBulkLaneGate); default 50. */
   bulkLaneRate?: number;
   /** How long a workspace counts as talking after its last ordinary-pace turn (createBulkLaneGate); default 10 s. */
   bulkLaneContendedMs?: number;
@@ -139,7 +139,7 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   // the gate is asked as each bulk turn batch forms, so a workspace that starts talking meets
   // at most the one bulk batch already running.
   const bulkGate = createBulkLaneGate({
-    ratePerSecond: options.bulkLaneRate ?? 100,
+    ratePerSecond: options.bulkLaneRate ?? 50,
     ...(options.bulkLaneContendedMs !== undefined ? { contendedForMs: options.bulkLaneContendedMs } : {}),
   });
   const runBatch =

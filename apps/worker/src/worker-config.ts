@@ -67,9 +67,10 @@ export const workerConfigSchema = z.object({
    * Turn work of workspaces sending faster than their share (the API's WORKSPACE_TURN_RATE
    * puts their messages in the bulk lane): turns of that lane this process starts per
    * second while other workspaces talk (see BULK_LANE_CONTENDED_MS); with nobody else
-   * talking, the bulk lane runs at full speed. Keep it above WORKSPACE_TURN_RATE.
+   * talking, the bulk lane runs at full speed. Keep it above half of WORKSPACE_TURN_RATE
+   * (a workspace leaves the bulk lane when its rate falls to half of that).
    */
-  BULK_LANE_RATE: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  BULK_LANE_RATE: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** A workspace counts as talking (holding floods to BULK_LANE_RATE) for this many ms after its last ordinary-pace turn. */
   BULK_LANE_CONTENDED_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Calls of one workspace in flight at once across every worker: one workspace's slow partner never takes every slot. */

@@ -13,7 +13,11 @@ export type InboundLanes = {
  * Fair scheduling of turn work between workspaces, in two lanes. Each API process
  * measures every workspace's message rate over the last second (two one-second buckets,
  * the older one weighted by how much of it is still in the window); a workspace above
- * `ratePerSecond` sends its new messages to the bulk lane. Workers take both lanes with
+ * `ratePerSecond` sends its new messages to the bulk lane, and keeps doing so until its
+ * rate falls to half of that: a flood that workers hold to their bulk-lane share
+ * (BULK_LANE_RATE, while others talk) sends only as fast as it is answered, and without
+ * that margin it would drop back into the main lane each time its rate dipped under the
+ * threshold, and flood it at full speed for a moment. Workers take both lanes with
  * the same concurrency, so a workspace flooding the platform alone loses no throughput,
  * while the messages of every other workspace never queue behind its backlog: they stay
  * in the main lane. A contact's order is kept whatever lane its jobs take (an inbox job
@@ -26,6 +30,8 @@ export function createInboundLanes(options: { ratePerSecond: number; now?: () =>
   let second = Math.floor(now() / 1_000);
   let current = new Map<string, number>();
   let previous = new Map<string, number>();
+  /** Workspaces in the bulk lane (until their rate falls to half of ratePerSecond). */
+  const bulk = new Set<string>();
   return {
     laneOf: (workspaceId) => {
       const time = now();
@@ -35,12 +41,18 @@ export function createInboundLanes(options: { ratePerSecond: number; now?: () =>
         previous = at === second + 1 ? current : new Map();
         current = new Map();
         second = at;
+        for (const workspace of bulk) if (!previous.has(workspace)) bulk.delete(workspace);
       }
       const count = (current.get(workspaceId) ?? 0) + 1;
       current.set(workspaceId, count);
       const stillInWindow = 1 - (time - at * 1_000) / 1_000;
       const rate = count + (previous.get(workspaceId) ?? 0) * stillInWindow;
-      return rate > options.ratePerSecond ? 'bulk' : 'main';
+      if (rate > options.ratePerSecond || (bulk.has(workspaceId) && rate > options.ratePerSecond / 2)) {
+        bulk.add(workspaceId);
+        return 'bulk';
+      }
+      bulk.delete(workspaceId);
+      return 'main';
     },
   };
 }
