@@ -82,6 +82,8 @@ async function handle(request: FloodRequest): Promise<void> {
   }
 }
 
+// Orphaned (the bench died): nothing left to flood for.
+process.on('disconnect', () => process.exit(0));
 process.on('message', (request: FloodRequest) => {
   handle(request).catch((error: unknown) => report({ kind: 'failed', error: String(error instanceof Error ? error.stack : error) }));
 });
