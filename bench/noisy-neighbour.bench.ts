@@ -29,7 +29,7 @@ const rounds = Number(process.env['BENCH_NOISY_ROUNDS'] ?? 12);
  * Twelve rounds, not fewer: the p99 is the 60th-slowest reply of each side. At three
  * rounds the p99 alone moved between 12 and 28 ms from one run to the next on the
  * build machine, at six between 43 and 76 ms on a slow day (same code, same settings),
- * and a few pauses in either phase decided the ratio; at twelve it moved 74–77 ms.
+ * and a few pauses in either phase decided the ratio; at twelve it moved 71–77 ms.
  */
 export const noisyNeighbourBench: BenchSuite = {
   name: 'noisy-neighbour',
