@@ -2,10 +2,12 @@ import { echoFlow } from '../tests/support/echo-flow';
 import { percentile, type BenchRow, type BenchSuite } from './bench-suite';
 import { startBenchPlatform, type BenchPlatform } from './support/bench-platform';
 import { startFloodClient } from './support/flood-client';
+import { cpuMsBetween, cpuSnapshot, type CpuGroup } from './support/process-cpu';
 import { replyStages, stageFigures, type TracedReply } from './support/reply-stages';
 import { startEchoSessions } from './support/start-echo-sessions';
 import { openLoop, type LoadResult } from './support/offered-load';
 import { SignedSender } from './support/signed-sender';
+import pg from 'pg';
 
 const quietRate = 50;
 const phaseSeconds = 10;
@@ -46,17 +48,31 @@ export const noisyNeighbourBench: BenchSuite = {
       // Warm-up, not measured: the processes' JIT, caches and pools settle first (the first
       // seconds after start-up otherwise set the "alone" tail).
       await quietPhase(bench, quiet, quietContacts, 'w');
+      // Statistics as a database in service has them: autovacuum's first ANALYZE of this
+      // fresh one would otherwise come at a random moment of the rounds.
+      await analyze(bench.databaseUrl);
       const alone: LoadResult[] = [];
       const during: LoadResult[] = [];
       const tracedAlone: TracedReply[] = [];
       const tracedDuring: TracedReply[] = [];
       let noisyReplies = 0;
       let floodingMs = 0;
+      // Where the machine's time goes in each phase: CPU ms per second of phase, by process.
+      const groups: Record<string, CpuGroup> = {
+        api: { pids: bench.platform.apis.map((api) => api.child.pid) },
+        worker: { pids: bench.platform.workers.map((worker) => worker.child.pid) },
+        postgres: { command: 'postgres' },
+        redis: { command: 'redis-server' },
+        flood_client: { pids: [flooder.pid] },
+        quiet_client: { pids: [process.pid] },
+      };
+      const cpuAlone = phaseCpu(groups);
+      const cpuDuring = phaseCpu(groups);
       for (let round = 0; round < rounds; round++) {
-        alone.push(await quietPhase(bench, quiet, quietContacts, `a${round}-`, tracedAlone));
+        alone.push(await cpuAlone.measure(() => quietPhase(bench, quiet, quietContacts, `a${round}-`, tracedAlone)));
         await flooder.flood(round);
         await new Promise((resolve) => setTimeout(resolve, 2_000));
-        during.push(await quietPhase(bench, quiet, quietContacts, `b${round}-`, tracedDuring));
+        during.push(await cpuDuring.measure(() => quietPhase(bench, quiet, quietContacts, `b${round}-`, tracedDuring)));
         const flood = await flooder.stop();
         noisyReplies += flood.replies;
         floodingMs += flood.ms;
@@ -75,6 +91,9 @@ export const noisyNeighbourBench: BenchSuite = {
         // Where the quiet workspace's time went: which stage the flood lengthened.
         { name: 'quiet stages alone (ingress, pick-up, delivery)', figures: stageFigures(await replyStages(bench.databaseUrl, bench.platform.channelId, tracedAlone)) },
         { name: 'quiet stages while another floods', figures: stageFigures(await replyStages(bench.databaseUrl, bench.platform.channelId, tracedDuring)) },
+        // And what each process spent (CPU ms per second; 2,000 is two cores' worth).
+        { name: 'CPU ms/s by process, quiet alone', figures: cpuAlone.perSecond() },
+        { name: 'CPU ms/s by process, while another floods', figures: cpuDuring.perSecond() },
       ];
       return rows;
     } finally {
@@ -104,6 +123,33 @@ async function quietPhase(bench: BenchPlatform, sender: SignedSender, contacts: 
       return true;
     },
   });
+}
+
+async function analyze(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU time of the groups' processes over the phases measured, and the phases' wall time. */
+function phaseCpu(groups: Record<string, CpuGroup>): { measure: <T>(phase: () => Promise<T>) => Promise<T>; perSecond: () => Record<string, number> } {
+  const used: Record<string, number> = {};
+  let wallMs = 0;
+  return {
+    measure: async (phase) => {
+      const before = cpuSnapshot(groups);
+      const started = performance.now();
+      const result = await phase();
+      wallMs += performance.now() - started;
+      for (const [group, ms] of Object.entries(cpuMsBetween(before, cpuSnapshot(groups), groups))) used[group] = (used[group] ?? 0) + ms;
+      return result;
+    },
+    perSecond: () => Object.fromEntries(Object.entries(used).map(([group, ms]) => [`${group}_ms_per_s`, Math.round((ms * 1_000) / Math.max(wallMs, 1))])),
+  };
 }
 
 /** p50, p99 and max over every reply of the rounds together. */

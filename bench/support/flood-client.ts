@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { FloodReport, FloodRequest } from './flood-process';
 
 export type FloodClient = {
+  /** The flood process's pid (for its CPU time). */
+  pid: number | undefined;
   /** Where the noisy workspace's channel sends its replies (the flood process's clock). */
   outboundUrl: string;
   /** Starts a session for each of `contacts` contacts on `channelId` (resolves when each said "ready"). */
@@ -45,6 +47,7 @@ export async function startFloodClient(): Promise<FloodClient> {
   const listening = await nextReport();
   if (listening.kind !== 'listening') throw unexpected(listening, 'listening');
   return {
+    pid: child.pid,
     outboundUrl: listening.outboundUrl,
     startSessions: async (options) => {
       const report = await ask({ kind: 'start', ...options });

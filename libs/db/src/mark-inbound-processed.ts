@@ -24,7 +24,15 @@ export async function markInboundProcessedBySession(
   return tx.$executeRaw`${markInboundProcessedStatement(groups)}`;
 }
 
-/** The UPDATE of markInboundProcessedBySession (also part of writeTurnBatch). */
+/**
+ * The UPDATE of markInboundProcessedBySession (also part of writeTurnBatch). It finds
+ * its rows by primary key only: the status check is a guard, written `IS TRUE` so
+ * that the planner cannot use it as a search. As `m."status" = 'received'` it could
+ * take the (direction, status, seq) index instead, whenever the statistics say
+ * unprocessed messages are rare (they usually are), and then read every workspace's
+ * unprocessed backlog for each turn: a flood's 300 waiting messages for every other
+ * workspace's reply (measured; turn-plans.int.test.ts).
+ */
 export function markInboundProcessedStatement(groups: readonly { messageIds: readonly string[]; sessionId: string | null }[]): Prisma.Sql {
   const ids = groups.flatMap((group) => group.messageIds);
   const sessionIds = groups.flatMap((group) => group.messageIds.map(() => group.sessionId));
@@ -32,5 +40,5 @@ export function markInboundProcessedStatement(groups: readonly { messageIds: rea
     UPDATE "Message" AS m
     SET "status" = 'processed', "processedAt" = ${new Date()}, "sessionId" = v."sessionId"
     FROM unnest(${ids}::text[], ${sessionIds}::text[]) AS v("id", "sessionId")
-    WHERE m."id" = v."id" AND m."direction" = 'inbound' AND m."status" = 'received'`;
+    WHERE m."id" = v."id" AND m."direction" = 'inbound' AND (m."status" = 'received') IS TRUE`;
 }

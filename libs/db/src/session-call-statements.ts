@@ -22,11 +22,16 @@ export function insertSessionCallsStatement(inputs: readonly BatchSessionCallInp
     ON CONFLICT ("sessionId", "key") DO NOTHING`;
 }
 
-/** Marks stored results applied and clears request and result (markSessionCallsApplied; also part of writeTurnBatch). */
+/**
+ * Marks stored results applied and clears request and result (markSessionCallsApplied;
+ * also part of writeTurnBatch). By primary key only: the status guard is written
+ * `IS TRUE` so that the (status, createdAt) index cannot be searched instead, which
+ * would read every workspace's unapplied results (see markInboundProcessedStatement).
+ */
 export function markSessionCallsAppliedStatement(ids: readonly string[]): Prisma.Sql {
   return Prisma.sql`
     UPDATE "SessionCall" SET "status" = 'applied', "appliedAt" = ${new Date()}, "call" = '{}'::jsonb, "result" = NULL
-    WHERE "id" = ANY(${[...ids]}::text[]) AND "status" = 'done'`;
+    WHERE "id" = ANY(${[...ids]}::text[]) AND ("status" = 'done') IS TRUE`;
 }
 
 /**

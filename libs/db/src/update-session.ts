@@ -44,7 +44,7 @@ export async function updateSession(tx: Tx, input: UpdateSessionInput): Promise<
         ${ended ? Prisma.sql`, "activeKey" = NULL, "closedAt" = ${now}, "expiresAt" = NULL` : Prisma.empty}
         ${!ended && input.expiresAt !== undefined ? Prisma.sql`, "expiresAt" = ${input.expiresAt}` : Prisma.empty}
     WHERE "id" = ${input.id} AND "version" = ${input.expectedVersion}
-      ${ended ? Prisma.empty : Prisma.sql`AND "status" = 'active'`}
+      ${ended ? Prisma.empty : Prisma.sql`AND ("status" = 'active') IS TRUE`}
     RETURNING *`;
   if (row) return toSession(row);
   throw await refusalOf(tx, input.id, input.expectedVersion);
@@ -73,7 +73,14 @@ export async function updateActiveSessions(tx: SqlClient, inputs: readonly Updat
   return versions;
 }
 
-/** The UPDATE of updateActiveSessions without its RETURNING clause (also part of writeTurnBatch). */
+/**
+ * The UPDATE of updateActiveSessions without its RETURNING clause (also part of
+ * writeTurnBatch). Sessions are found by primary key only: the status check is a
+ * guard, written `IS TRUE` so that the planner cannot search by it (as in
+ * markInboundProcessedStatement: when most sessions have ended, a plain
+ * `status = 'active'` could take the (status, expiresAt) index and read every
+ * workspace's active sessions for each turn; turn-plans.int.test.ts).
+ */
 export function updateActiveSessionsStatement(inputs: readonly UpdateActiveSessionInput[]): Prisma.Sql {
   const now = new Date();
   const values = inputs.map(
@@ -87,7 +94,7 @@ export function updateActiveSessionsStatement(inputs: readonly UpdateActiveSessi
       "activeKey" = CASE WHEN v."status" = 'active' THEN s."activeKey" END,
       "closedAt" = CASE WHEN v."status" = 'active' THEN s."closedAt" ELSE ${now}::timestamp(3) END
     FROM (VALUES ${Prisma.join(values)}) AS v("id", "expected", "state", "expiresAt", "status")
-    WHERE s."id" = v."id" AND s."version" = v."expected" AND s."status" = 'active'`;
+    WHERE s."id" = v."id" AND s."version" = v."expected" AND (s."status" = 'active') IS TRUE`;
 }
 
 /** Throws as updateSession would for the first of `inputs` whose id is not among `written`. */
