@@ -1,5 +1,5 @@
-import { createLogger, exitOnConfigError, loadConfig, ownServicePorts, warnIfDevSecretKey } from '@parley/config';
-import { createDb } from '@parley/db';
+import { createLogger, exitOnConfigError, type Logger, loadConfig, ownServicePorts, warnIfDevSecretKey } from '@parley/config';
+import { createDb, findAutovacuumGaps, sqlClientOf, type Db } from '@parley/db';
 import { createQueues } from '@parley/queue';
 import { startWorkers } from './start-workers';
 import { workerConfigSchema } from './worker-config';
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     turnBatchSize: config.TURN_BATCH_SIZE,
   });
   logger.info({ pid: process.pid, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
+  await warnIfAutovacuumOff(db, logger);
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -65,3 +66,18 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+/** Says at start-up when autovacuum does not keep Parley's tables analyzed (findAutovacuumGaps); never stops the worker. */
+async function warnIfAutovacuumOff(db: Db, logger: Logger): Promise<void> {
+  try {
+    const gaps = await findAutovacuumGaps(sqlClientOf(db));
+    if (gaps.serverOff || gaps.tablesOff.length > 0) {
+      logger.warn(
+        { autovacuum: gaps.serverOff ? 'off' : 'on', tablesWithAutovacuumOff: gaps.tablesOff },
+        'autovacuum does not reach every table: without ANALYZE the planner works on default estimates and turns read more rows as tables grow; set autovacuum = on (the Postgres default), or run ANALYZE regularly (docs/operations.md, "Statistics")',
+      );
+    }
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, 'could not read the autovacuum settings');
+  }
+}

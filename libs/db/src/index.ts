@@ -4,6 +4,7 @@
 // Client and types
 export { createDb, type CreateDbOptions, type Db, type Tx } from './create-db';
 export { sqlClientOf, withSqlTransaction, type SqlClient } from './sql-client';
+export { findAutovacuumGaps, type AutovacuumGaps } from './find-autovacuum-gaps';
 export type {
   AnalyticsEvent,
   ApiKey,
