@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { echoFlow } from '../tests/support/echo-flow';
 import { percentile, type BenchRow, type BenchSuite } from './bench-suite';
 import { startBenchPlatform } from './support/bench-platform';
 import { closedConversations, type Conversations } from './support/closed-conversations';
 import { openLoop } from './support/offered-load';
+import { maintainDatabase } from './support/scratch-database';
 
 const sessions = Number(process.env['BENCH_E2E_SESSIONS'] ?? 10_000);
 const workers = Number(process.env['BENCH_E2E_WORKERS'] ?? 1);
@@ -33,7 +33,7 @@ export const endToEndBench: BenchSuite = {
       // The tables went from empty to tens of thousands of rows (and as many dead row versions) in a
       // minute, faster than autovacuum looks (every minute): bring them to the state a running
       // deployment keeps them in, so the planner has statistics and the phases measure steady state.
-      await vacuumAnalyze(bench.databaseUrl);
+      await maintainDatabase(bench.databaseUrl, 'VACUUM ANALYZE');
       const max = await closedConversations(bench, { contacts: 200, concurrency: 200, messagesPerContact: 50, first: false });
       rows.push({ name: 'maximum: 200 contacts, each sends when its echo arrived', figures: figures(max), target: '≥ 1,000 msg/s sustained', met: max.perSecond >= 1_000 });
       let sent = 0;
@@ -78,14 +78,4 @@ function figures(result: Conversations): Record<string, number> {
     mean_ms: result.latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, result.latencies.length),
     replies: result.latencies.length,
   };
-}
-
-async function vacuumAnalyze(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('VACUUM ANALYZE');
-  } finally {
-    await client.end();
-  }
 }

@@ -3,11 +3,11 @@ import { percentile, type BenchRow, type BenchSuite } from './bench-suite';
 import { startBenchPlatform, type BenchPlatform } from './support/bench-platform';
 import { startFloodClient } from './support/flood-client';
 import { cpuMsBetween, cpuSnapshot, type CpuGroup } from './support/process-cpu';
+import { maintainDatabase } from './support/scratch-database';
 import { replyStages, stageFigures, type TracedReply } from './support/reply-stages';
 import { startEchoSessions } from './support/start-echo-sessions';
 import { openLoop, type LoadResult } from './support/offered-load';
 import { SignedSender } from './support/signed-sender';
-import pg from 'pg';
 
 const quietRate = 50;
 const phaseSeconds = 10;
@@ -20,14 +20,17 @@ const rounds = Number(process.env['BENCH_NOISY_ROUNDS'] ?? 12);
  * run in a process of their own (startFloodClient), as on their own machines: sharing
  * this process's event loop, their sends and replies queued ahead of the quiet
  * replies' arrival times and were counted as platform latency.
- * After an unmeasured warm-up, twelve rounds (BENCH_NOISY_ROUNDS) of:
+ * After an unmeasured warm-up and an ANALYZE (these machines' Postgres runs with
+ * autovacuum off, and a database in service has statistics), twelve rounds
+ * (BENCH_NOISY_ROUNDS) of:
  * 1. the quiet workspace alone: 50 msg/s for 10 s over 50 sessions (open loop);
  * 2. the same while the noisy workspace sends as fast as it is answered (200
  *    contacts, each sending its next message when the echo of the last arrived),
  *    measured from 2 s after the flood began.
  * The quiet workspace's p99 during the floods against its p99 alone, each over the
  * 6,000 replies of its twelve rounds (target ≤ 1.2×; rounds alternate so that the
- * machine's own hiccups fall on both sides), and the noisy workspace's throughput.
+ * machine's own hiccups fall on both sides), the noisy workspace's throughput, the
+ * quiet replies' stages and each process's CPU per second of either phase.
  * Twelve rounds, not fewer: the p99 is the 60th-slowest reply of each side. At three
  * rounds the p99 alone moved between 12 and 28 ms from one run to the next on the
  * build machine, at six between 43 and 76 ms on a slow day (same code, same settings),
@@ -50,7 +53,7 @@ export const noisyNeighbourBench: BenchSuite = {
       await quietPhase(bench, quiet, quietContacts, 'w');
       // Statistics as a database in service has them: autovacuum's first ANALYZE of this
       // fresh one would otherwise come at a random moment of the rounds.
-      await analyze(bench.databaseUrl);
+      await maintainDatabase(bench.databaseUrl, 'ANALYZE');
       const alone: LoadResult[] = [];
       const during: LoadResult[] = [];
       const tracedAlone: TracedReply[] = [];
@@ -123,16 +126,6 @@ async function quietPhase(bench: BenchPlatform, sender: SignedSender, contacts: 
       return true;
     },
   });
-}
-
-async function analyze(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('ANALYZE');
-  } finally {
-    await client.end();
-  }
 }
 
 /** CPU time of the groups' processes over the phases measured, and the phases' wall time. */

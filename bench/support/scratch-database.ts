@@ -1,4 +1,5 @@
 import { dropDatabase, ensureDatabase, migrate } from '@parley/db';
+import pg from 'pg';
 
 /**
  * A fresh, migrated database for one benchmark run on the server of
@@ -15,4 +16,19 @@ export async function scratchDatabase(suite: string): Promise<{ url: string; dro
   }
   await migrate(url);
   return { url, drop: () => dropDatabase(url) };
+}
+
+/**
+ * Runs a maintenance statement on a bench's database: `ANALYZE` gives it the statistics
+ * a database in service has (these machines run Postgres with autovacuum off);
+ * `VACUUM ANALYZE` also clears the dead rows a start phase left.
+ */
+export async function maintainDatabase(databaseUrl: string, statement: 'ANALYZE' | 'VACUUM ANALYZE'): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { dropDatabase } from './drop-database';
+import { createDb, type Db } from './create-db';
 import { ensureDatabase } from './ensure-database';
+import { migrate } from './migrate';
 
 /**
  * For integration tests that need a database of their own (an empty one for
@@ -16,4 +18,19 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
   const { created } = await ensureDatabase(databaseUrl);
   if (!created) throw new Error(`Scratch database ${databaseUrl} already existed`);
   return { url: databaseUrl, drop: () => dropDatabase(databaseUrl) };
+}
+
+/** createScratchDatabase, migrated, with a client on it; `drop` disconnects the client and removes the database. */
+export async function createMigratedScratchDatabase(): Promise<{ url: string; db: Db; drop: () => Promise<void> }> {
+  const scratch = await createScratchDatabase();
+  await migrate(scratch.url);
+  const db = createDb(scratch.url);
+  return {
+    url: scratch.url,
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      await scratch.drop();
+    },
+  };
 }

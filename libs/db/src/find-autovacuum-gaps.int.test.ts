@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from './create-db';
-import { createScratchDatabase } from './create-scratch-database';
+import type { Db } from './create-db';
+import { createMigratedScratchDatabase } from './create-scratch-database';
 import { findAutovacuumGaps } from './find-autovacuum-gaps';
-import { migrate } from './migrate';
 import { sqlClientOf } from './sql-client';
 
 // Its own database: a table's storage parameters are changed here.
 let db: Db;
 let drop: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  const scratch = await createScratchDatabase();
-  drop = scratch.drop;
-  await migrate(scratch.url);
-  db = createDb(scratch.url);
+  ({ db, drop } = await createMigratedScratchDatabase());
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await drop();
-});
+afterAll(() => drop());
 
 describe('findAutovacuumGaps', () => {
   it("names the tables autovacuum is switched off for, and says whether the server's autovacuum is off", async () => {

@@ -1,27 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from './create-db';
-import { createScratchDatabase } from './create-scratch-database';
+import type { Db } from './create-db';
+import { createMigratedScratchDatabase } from './create-scratch-database';
 import { getBot } from './get-bot';
 import { getChannel } from './get-channel';
 import { getWorkspaceHttpPolicy } from './get-workspace-http-policy';
 import { getLatestVersion } from './get-latest-version';
-import { migrate } from './migrate';
 import { seedDemo } from './seed-demo';
 
 // Its own database: the demo's fixed ids and slug must not meet other test files' rows.
 let db: Db;
 let drop: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  const scratch = await createScratchDatabase();
-  drop = scratch.drop;
-  await migrate(scratch.url);
-  db = createDb(scratch.url);
+  ({ db, drop } = await createMigratedScratchDatabase());
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await drop();
-});
+afterAll(() => drop());
 const secretKey = randomBytes(32).toString('hex');
 const input = { flow: { version: 1, start: 'hello', nodes: [{ id: 'hello', text: 'Hi!' }] }, outboundUrl: 'http://127.0.0.1:3002/replies', webhookSecret: 'whsec_demo' };
 

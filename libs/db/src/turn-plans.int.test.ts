@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from './create-db';
-import { createScratchDatabase } from './create-scratch-database';
+import type { Db } from './create-db';
+import { createMigratedScratchDatabase } from './create-scratch-database';
 import { createTestFixture, type TestFixture } from './create-test-fixture';
 import { Prisma } from './generated/client';
 import { markInboundProcessedStatement } from './mark-inbound-processed';
 import { markSessionCallsAppliedStatement } from './session-call-statements';
-import { migrate } from './migrate';
 import { updateActiveSessionsStatement } from './update-session';
 
 // Its own database: its statistics are part of what is tested (taken by ANALYZE here,
@@ -15,20 +14,14 @@ let drop: () => Promise<void> = async () => undefined;
 let quiet: TestFixture;
 let flood: TestFixture;
 beforeAll(async () => {
-  const scratch = await createScratchDatabase();
-  drop = scratch.drop;
-  await migrate(scratch.url);
-  db = createDb(scratch.url);
+  ({ db, drop } = await createMigratedScratchDatabase());
   await db.$executeRawUnsafe(`ALTER TABLE "Message" SET (autovacuum_enabled = false)`);
   await db.$executeRawUnsafe(`ALTER TABLE "Session" SET (autovacuum_enabled = false)`);
   await db.$executeRawUnsafe(`ALTER TABLE "SessionCall" SET (autovacuum_enabled = false)`);
   quiet = await createTestFixture(db);
   flood = await createTestFixture(db);
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await drop();
-});
+afterAll(() => drop());
 
 /** Rows of `table` that the statement's plan read (returned by its scans, or read and filtered out), the statement rolled back. */
 async function rowsRead(statement: Prisma.Sql, table: string): Promise<number> {
