@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { dropDatabase } from './drop-database';
 import { createDb, type Db } from './create-db';
+import { dropDatabase } from './drop-database';
 import { ensureDatabase } from './ensure-database';
 import { migrate } from './migrate';
 
@@ -21,12 +21,11 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
 }
 
 /** createScratchDatabase, migrated, with a client on it; `drop` disconnects the client and removes the database. */
-export async function createMigratedScratchDatabase(): Promise<{ url: string; db: Db; drop: () => Promise<void> }> {
+export async function createMigratedScratchDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const scratch = await createScratchDatabase();
   await migrate(scratch.url);
   const db = createDb(scratch.url);
   return {
-    url: scratch.url,
     db,
     drop: async () => {
       await db.$disconnect();

@@ -18,9 +18,9 @@
  * ordinary workspace's messages come seconds apart, and each one that found the flood
  * at full speed again would meet its whole batch. Keep the rate above half of the API's
  * WORKSPACE_TURN_RATE: a flood admitted below that would leave the bulk lane (see
- * createInboundLanes) and come back in the main lane. Main-lane work of a workspace that has bulk work too (its first
- * messages of a burst, before its rate crossed the threshold) is its own traffic, not
- * contention: it never holds its own flood back.
+ * createInboundLanes) and come back in the main lane. Main-lane work of a workspace
+ * that has bulk work too (its first messages of a burst, before its rate crossed the
+ * threshold) is its own traffic, not contention: it never holds its own flood back.
  */
 export type BulkLaneGate = {
   /** A main-lane job of `workspaceId` (unknown: undefined) started. */
